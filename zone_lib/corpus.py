@@ -1,0 +1,232 @@
+"""The corpus: seed files read, split into documents and named.
+
+``load_corpus()`` is cached on the seeds folder and its files' sizes and
+modification times, so repeated calls cost nothing and an edited seed is
+re-read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DocumentNotFoundError
+from .reading import read_lines
+from .seeds import manifest, seed_paths, seeds_dir
+from .segment import Segment, segment
+from .textutil import fold, similarity
+
+#: Columns of :func:`documents`.
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "seed_file",
+    "title",
+    "title_en",
+    "doc_number",
+    "date",
+    "first_line",
+    "last_line",
+    "n_lines",
+    "kind",
+    "detected_title",
+    "in_manifest",
+    "encoding",
+]
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """One seed file, read and decoded."""
+
+    name: str
+    path: Path
+    lines: tuple[str, ...] = field(repr=False)
+    encoding: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of the corpus and where it stands in its seed file."""
+
+    doc_id: str
+    seed: SeedFile = field(repr=False)
+    title: str
+    title_en: str
+    doc_number: str
+    date: str
+    first_line: int
+    last_line: int
+    kind: str
+    detected_title: str
+    in_manifest: bool
+
+    @property
+    def seed_file(self) -> str:
+        """Name of the seed file holding the document."""
+        return self.seed.name
+
+    def numbered_lines(self) -> list[tuple[int, str]]:
+        """The document's lines as ``(line_no, text)``, line numbers 1-based in the seed file."""
+        return [(n, self.seed.lines[n - 1]) for n in range(self.first_line, self.last_line + 1)]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All seed files of a folder and the documents they hold."""
+
+    folder: Path
+    files: tuple[SeedFile, ...]
+    docs: tuple[Document, ...]
+
+    def get(self, doc_id: str) -> Document:
+        """The document with this id.
+
+        Raises:
+            DocumentNotFoundError: If there is none; the message lists the ids there are.
+        """
+        for doc in self.docs:
+            if doc.doc_id == doc_id:
+                return doc
+        raise DocumentNotFoundError(doc_id, [d.doc_id for d in self.docs])
+
+    @property
+    def doc_ids(self) -> list[str]:
+        """Ids of all documents, in file order."""
+        return [d.doc_id for d in self.docs]
+
+
+def _slug(stem: str) -> str:
+    slug = re.sub(r"[^0-9a-zA-Z\u4e00-\u9fff]+", "-", stem).strip("-").lower()
+    return slug or "doc"
+
+
+def _match(segs: list[tuple[SeedFile, Segment]], entries: list[dict]) -> dict[int, dict]:
+    """Pair found segments with manifest entries by document number, seed file and title."""
+    scored = []
+    for si, (seed, seg) in enumerate(segs):
+        for ei, entry in enumerate(entries):
+            same_file = entry.get("seed_file") == seed.name
+            same_number = bool(seg.doc_number) and seg.doc_number == entry.get("doc_number")
+            front = seg.kind == "front matter"
+            if front != (entry.get("kind") == "front matter"):
+                continue
+            title_sim = similarity(fold(seg.title), fold(entry.get("title", ""))) if seg.title else 0.0
+            if not (same_number or title_sim >= 0.6 or same_file):
+                continue
+            score = 2 * same_number + same_file + title_sim
+            scored.append((score, si, ei, same_number or title_sim >= 0.6 or front))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    paired: dict[int, dict] = {}
+    used: set[int] = set()
+    for _, si, ei, strong in scored:
+        if si in paired or ei in used:
+            continue
+        if not strong:
+            # weak evidence (same file only): accept only the file's last unpaired pair
+            seed = segs[si][0]
+            open_segs = [i for i, (s, _) in enumerate(segs) if s.name == seed.name and i not in paired]
+            open_entries = [
+                i for i, e in enumerate(entries) if e.get("seed_file") == seed.name and i not in used
+            ]
+            if len(open_segs) != 1 or len(open_entries) != 1:
+                continue
+        paired[si] = entries[ei]
+        used.add(ei)
+    return paired
+
+
+@lru_cache(maxsize=4)
+def _build(folder: Path, signature: tuple) -> Corpus:
+    files = []
+    for path in seed_paths(folder):
+        lines, encoding, data = read_lines(path)
+        files.append(SeedFile(path.name, path, tuple(lines), encoding, hashlib.sha256(data).hexdigest()))
+    segs = [(f, s) for f in files for s in segment(list(f.lines))]
+    entries = manifest(folder).get("documents", [])
+    paired = _match(segs, entries)
+    docs = []
+    ordinal: dict[str, int] = {}
+    for si, (seed, seg) in enumerate(segs):
+        ordinal[seed.name] = ordinal.get(seed.name, 0) + 1
+        entry = paired.get(si)
+        if entry:
+            doc_id, title, title_en = entry["doc_id"], entry["title"], entry.get("title_en", "")
+            number = seg.doc_number or entry.get("doc_number", "")
+            date = seg.date or entry.get("date", "")
+        else:
+            doc_id = f"{_slug(Path(seed.name).stem)}-{ordinal[seed.name]}"
+            title, title_en, number, date = seg.title, "", seg.doc_number, seg.date
+        docs.append(
+            Document(
+                doc_id,
+                seed,
+                title,
+                title_en,
+                number,
+                date,
+                seg.first_line,
+                seg.last_line,
+                seg.kind,
+                seg.title,
+                entry is not None,
+            )
+        )
+    return Corpus(folder, tuple(files), tuple(docs))
+
+
+def load_corpus(seeds: str | os.PathLike[str] | None = None) -> Corpus:
+    """Read and split every seed file of a folder (cached).
+
+    Args:
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+
+    Raises:
+        SeedsNotFoundError: If there is no seeds folder or no seed in it.
+        SeedReadError: If a seed file cannot be read as text.
+    """
+    folder = seeds_dir(seeds)
+    signature = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in seed_paths(folder))
+    manifest_path = folder / "manifest.json"
+    if manifest_path.is_file():
+        signature += (("manifest.json", manifest_path.stat().st_mtime_ns),)
+    return _build(folder, signature)
+
+
+def documents(seeds: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """One row per document of the corpus (not per file).
+
+    Args:
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+
+    Returns:
+        A DataFrame with the columns of :data:`DOCUMENT_COLUMNS`: ``title`` and
+        ``title_en`` come from the manifest when the document is known to it,
+        ``detected_title``, ``first_line`` and ``last_line`` from the text.
+    """
+    corpus = load_corpus(seeds)
+    rows = [
+        {
+            "doc_id": d.doc_id,
+            "seed_file": d.seed_file,
+            "title": d.title,
+            "title_en": d.title_en,
+            "doc_number": d.doc_number,
+            "date": d.date,
+            "first_line": d.first_line,
+            "last_line": d.last_line,
+            "n_lines": d.last_line - d.first_line + 1,
+            "kind": d.kind,
+            "detected_title": d.detected_title,
+            "in_manifest": d.in_manifest,
+            "encoding": d.seed.encoding,
+        }
+        for d in corpus.docs
+    ]
+    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)

@@ -1,0 +1,59 @@
+"""Typed exceptions of zone_lib.
+
+Every error the package raises on purpose is a :class:`ZoneError`. Messages say
+what was expected, where (file and line when there is one) and what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ZoneError(Exception):
+    """Base class of every error raised by zone_lib."""
+
+
+class SeedsNotFoundError(ZoneError):
+    """The seeds folder does not exist or holds no seed text files."""
+
+
+class SeedReadError(ZoneError):
+    """A seed file exists but cannot be read as text (binary, undecodable, unreadable)."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class DocumentNotFoundError(ZoneError, KeyError):
+    """A document id is not in the corpus."""
+
+    def __init__(self, doc_id: str, known: list[str]) -> None:
+        import difflib
+
+        self.doc_id = doc_id
+        self.known = known
+        close = difflib.get_close_matches(doc_id, known, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        super().__init__(f"no document {doc_id!r} in the corpus.{hint} Known documents: {', '.join(known)}")
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return self.args[0]
+
+
+class ParseError(ZoneError):
+    """A structure of a document no longer parses as expected."""
+
+    def __init__(self, seed_file: str, line: int | None, expected: str, found: str = "") -> None:
+        self.seed_file = seed_file
+        self.line = line
+        self.expected = expected
+        self.found = found
+        where = f"{seed_file}:{line}" if line else seed_file
+        got = f"; found {found!r}" if found else ""
+        super().__init__(f"{where}: expected {expected}{got}")
+
+
+class TableParseError(ParseError):
+    """The annual task table cannot be found or parsed."""
