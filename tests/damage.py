@@ -1,0 +1,257 @@
+"""Ways to re-break or re-encode a copy of the annual task table.
+
+Each damage takes the seed's lines (UTF-8, no line ends) and returns the
+damaged lines and the bytes to write. The lines returned are the logical lines
+of the damaged file (what any reader should get back), so a test can check line
+numbers against them without trusting the library's reader.
+
+The table region is found from its first header line (a line starting with
+``编号\\t``), never from fixed line numbers, and no damage is keyed on a task
+number: each applies a rule to every row (or every n-th row).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+
+HEADER_START = "编号\t"
+ROW = re.compile(r"^\d{1,3}\t")
+
+Damaged = tuple[list[str], bytes]
+Damage = Callable[[list[str]], Damaged]
+
+
+# -- reading and writing ---------------------------------------------------------
+
+
+def read_seed(data: bytes) -> list[str]:
+    """Lines of a UTF-8 seed (LF line ends), without a final empty line."""
+    lines = data.decode("utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def encode(lines: list[str], *, newline: str = "\n", encoding: str = "utf-8", bom: bytes = b"") -> bytes:
+    """The lines joined with ``newline`` and encoded (no final line end, as in the seeds)."""
+    return bom + newline.join(lines).encode(encoding)
+
+
+# -- the table region -------------------------------------------------------------
+
+
+def table_span(lines: list[str]) -> tuple[int, int]:
+    """``(first, last)`` 0-based indexes of the table: its first header line to its last tabbed line.
+
+    The table ends before the first non-blank line without a tab after the header.
+    """
+    first = next(k for k, line in enumerate(lines) if line.startswith(HEADER_START))
+    last = first
+    for k in range(first, len(lines)):
+        if not lines[k].strip():
+            continue
+        if "\t" not in lines[k]:
+            break
+        last = k
+    return first, last
+
+
+def header_pair(lines: list[str]) -> list[str]:
+    """The two header lines of the table as first printed."""
+    first, _ = table_span(lines)
+    return lines[first : first + 2]
+
+
+def row_indexes(lines: list[str]) -> list[int]:
+    """0-based indexes of the task-row lines of the table."""
+    first, last = table_span(lines)
+    return [k for k in range(first, last + 1) if ROW.match(lines[k])]
+
+
+def _splice(lines: list[str], replace: dict[int, list[str]]) -> list[str]:
+    """Lines with line ``k`` replaced by ``replace[k]`` (a list, possibly empty)."""
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        out.extend(replace.get(k, [line]))
+    return out
+
+
+# -- line ends and encodings ------------------------------------------------------
+
+
+def crlf(lines: list[str]) -> Damaged:
+    """Windows line ends."""
+    return lines, encode(lines, newline="\r\n")
+
+
+def cr_only(lines: list[str]) -> Damaged:
+    """Classic Mac line ends."""
+    return lines, encode(lines, newline="\r")
+
+
+def gb18030(lines: list[str]) -> Damaged:
+    """GB18030 bytes, no byte-order mark."""
+    return lines, encode(lines, encoding="gb18030")
+
+
+def utf8_bom(lines: list[str]) -> Damaged:
+    """UTF-8 with a byte-order mark."""
+    return lines, encode(lines, bom=codecs.BOM_UTF8)
+
+
+def utf16_bom(lines: list[str]) -> Damaged:
+    """UTF-16 (little-endian) with a byte-order mark."""
+    return lines, encode(lines, encoding="utf-16-le", bom=codecs.BOM_UTF16_LE)
+
+
+# -- re-broken layouts ------------------------------------------------------------
+
+
+def _is_header_line(line: str, pair: list[str]) -> bool:
+    return line in pair
+
+
+def headers_moved(lines: list[str], every: int = 3) -> Damaged:
+    """Page breaks elsewhere: repeated header pairs dropped, one put after every ``every``-th row.
+
+    The first header pair stays. Each later pair goes, with the blank line
+    before it; a blank line and a header pair are inserted after every
+    ``every``-th task row instead.
+    """
+    pair = header_pair(lines)
+    first, last = table_span(lines)
+    rows = row_indexes(lines)
+    replace: dict[int, list[str]] = {}
+    for k in range(first + 2, last + 1):
+        if lines[k] == pair[0] and k + 1 <= last and lines[k + 1] == pair[1]:
+            replace[k] = []
+            replace[k + 1] = []
+            if not lines[k - 1].strip():
+                replace[k - 1] = []
+    for n, k in enumerate(rows, start=1):
+        if n % every == 0 and k != rows[-1]:
+            replace[k] = [lines[k], "", *pair]
+    out = _splice(lines, replace)
+    return out, encode(out)
+
+
+def _longest_cell(fields: list[str]) -> int:
+    """Index of the longest cell after the number column."""
+    return max(range(1, len(fields)), key=lambda k: len(fields[k]))
+
+
+def _break_point(cell: str) -> int:
+    """Where to break a cell: near its middle, between two non-space characters.
+
+    The second half must not look like the start of a row (digits then a tab or
+    the end), which a cell's middle never does once it starts on a non-digit.
+    """
+    mid = len(cell) // 2
+    for k in sorted(range(1, len(cell)), key=lambda k: abs(k - mid)):
+        if not cell[k - 1].isspace() and not cell[k].isspace() and not cell[k].isdigit():
+            return k
+    raise ValueError(f"no place to break {cell!r}")
+
+
+def row_broken_in_cell(lines: list[str], every: int = 5, page_break_every: int = 2) -> Damaged:
+    """Every ``every``-th row broken over two lines inside its longest cell.
+
+    The line break falls inside the text of the cell (no tab is replaced). For
+    every ``page_break_every``-th of the broken rows a page break falls there
+    too: a blank line and the repeated header pair stand between the halves.
+    """
+    pair = header_pair(lines)
+    replace: dict[int, list[str]] = {}
+    broken = 0
+    for n, k in enumerate(row_indexes(lines), start=1):
+        if n % every:
+            continue
+        fields = lines[k].split("\t")
+        c = _longest_cell(fields)
+        at = _break_point(fields[c])
+        head = "\t".join(fields[:c] + [fields[c][:at]])
+        tail = "\t".join([fields[c][at:]] + fields[c + 1 :])
+        broken += 1
+        page = ["", *pair] if broken % page_break_every == 0 else []
+        replace[k] = [head, *page, tail]
+    out = _splice(lines, replace)
+    return out, encode(out)
+
+
+def cells_shifted(lines: list[str]) -> Damaged:
+    """The spurious empty slot moved, in every other row of each layout.
+
+    Rows in the header's layout (empty slot right after the name) get it moved
+    to the end (shifted left); left-shifted rows (empty last slot, a cell right
+    after the name) get it moved back after the name. Alternate rows of each
+    kind are changed, starting with the first.
+    """
+    replace: dict[int, list[str]] = {}
+    aligned = shifted = 0
+    for k in row_indexes(lines):
+        fields = lines[k].split("\t")
+        if len(fields) < 4:
+            continue
+        if fields[2] == "":
+            aligned += 1
+            if aligned % 2 == 1:
+                replace[k] = ["\t".join(fields[:2] + fields[3:] + [""])]
+        elif fields[-1] == "":
+            shifted += 1
+            if shifted % 2 == 1:
+                replace[k] = ["\t".join(fields[:2] + [""] + fields[2:-1])]
+    out = _splice(lines, replace)
+    return out, encode(out)
+
+
+def blank_lines_moved(lines: list[str]) -> Damaged:
+    """Blank lines of the table removed; others added after every 2nd line, and doubled every 5th."""
+    first, last = table_span(lines)
+    replace: dict[int, list[str]] = {}
+    n = 0
+    for k in range(first, last + 1):
+        if not lines[k].strip():
+            replace[k] = []
+            continue
+        n += 1
+        if k == last:
+            continue
+        if n % 5 == 0:
+            replace[k] = [lines[k], "", ""]
+        elif n % 2 == 0:
+            replace[k] = [lines[k], ""]
+    out = _splice(lines, replace)
+    return out, encode(out)
+
+
+def full_width_commas(lines: list[str]) -> Damaged:
+    """Half-width commas inside the table's cells made full-width."""
+    first, last = table_span(lines)
+    out = [line.replace(",", "，") if first <= k <= last else line for k, line in enumerate(lines)]
+    return out, encode(out)
+
+
+# -- problems a reader must report --------------------------------------------------
+
+GARBAGE = "@@ ~~ garbage §§ xyz ~~ @@"
+
+
+def garbage_after_header(lines: list[str]) -> tuple[list[str], bytes, int]:
+    """A line of garbage right after the first header pair; also returns its 1-based line number."""
+    first, _ = table_span(lines)
+    at = first + 2
+    out = lines[:at] + [GARBAGE] + lines[at:]
+    return out, encode(out), at + 1
+
+
+def row_duplicated(lines: list[str], which: float = 0.5) -> tuple[list[str], bytes, int]:
+    """A task row repeated right after itself (the row ``which`` of the way down the table).
+
+    Also returns the 1-based line number of the copy.
+    """
+    rows = row_indexes(lines)
+    k = rows[int(len(rows) * which)]
+    out = lines[: k + 1] + [lines[k]] + lines[k + 1 :]
+    return out, encode(out), k + 2
