@@ -19,6 +19,10 @@ _SECTION = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.+)$
 _TASK = re.compile(r"^(\d{1,2})\s*[.．、]\s*(\S.*)$")
 _UNIT_LINE = re.compile(r"^(牵头单位|配合单位|责任单位)\s*[:：]\s*(.*)$")
 _ROLES = {"牵头单位": "lead", "配合单位": "coop", "责任单位": "lead"}
+_RESPONSIBLE = re.compile(r"^(?:责任单位|负责单位|牵头单位)\s*[:：]\s*(.+)$")
+_LEAD_COOP = re.compile(r"^(.+?)牵头[，,](.+?)配合$")
+_LEAD_ONLY = re.compile(r"^(.+?)(?:分别)?(?:牵头)?负责$|^(.+?)牵头$")
+_DEADLINE = re.compile(r"\d{4}年|长期|持续|年底")
 #: A year milestone opening a sentence: 2019年， / 到2022年， / 2019—2020年， / 2019年—2020年，
 MILESTONE = re.compile(
     r"(?:^|(?<=[。；;]))\s*(?:到|至)?(?P<y1>20\d{2})年?"
@@ -49,6 +53,7 @@ class ProseTask:
     source_line: int
     milestones: list[Milestone] = field(default_factory=list)
     units: list[tuple[str, str, int]] = field(default_factory=list)  # (unit, role, line)
+    deadlines: list[tuple[str, int]] = field(default_factory=list)  # (text as written, line)
     lines: list[int] = field(default_factory=list)
 
     def milestone_text(self, year: int) -> str:
@@ -126,25 +131,79 @@ def split_milestones(text: str, line_at) -> tuple[str, list[Milestone]]:
     return text[: marks[0].start()].strip(), out
 
 
+def _trailing_group(text: str) -> tuple[str, str] | None:
+    """Split off a final bracketed group ``（…）`` (brackets inside it balanced)."""
+    body = text.rstrip().rstrip("。")
+    if not body.endswith(("）", ")")):
+        return None
+    depth = 0
+    for i in range(len(body) - 1, -1, -1):
+        ch = body[i]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            depth -= 1
+            if depth == 0:
+                return body[:i], body[i + 1 : -1]
+    return None
+
+
+def responsibility_clause(content: str) -> tuple[list[tuple[str, str]], list[str]] | None:
+    """Read a bracketed responsibility clause.
+
+    Handles ``责任单位:A、B`` (first listed leads), ``A负责``, ``A、B分别负责``,
+    ``A牵头，B配合`` and deadlines after a semicolon (``2021年底前完成``, ``长期坚持``).
+
+    Returns:
+        ``(units with roles, deadline texts)``, or None if the clause names no unit.
+    """
+    m = _RESPONSIBLE.match(content.strip())
+    if m:
+        units = split_units(m.group(1))
+        return [(u, "lead" if k == 0 else "coop") for k, u in enumerate(units)], []
+    units: list[tuple[str, str]] = []
+    deadlines: list[str] = []
+    for part in re.split(r"[；;]", content):
+        part = part.strip()
+        if not part:
+            continue
+        both = _LEAD_COOP.match(part)
+        if both:
+            units += [(u, "lead") for u in split_units(both.group(1))]
+            units += [(u, "coop") for u in split_units(both.group(2))]
+        elif (lead := _LEAD_ONLY.match(part)) is not None:
+            units += [(u, "lead") for u in split_units(lead.group(1) or lead.group(2))]
+        elif _DEADLINE.search(part):
+            deadlines.append(part)
+    return (units, deadlines) if units else None
+
+
 def parse_prose_tasks(numbered_lines: list[tuple[int, str]], stop_at: int | None = None) -> ProseParse:
     """Read the numbered tasks of a document.
+
+    A task's section is the nearest ``（一）`` heading after the last ``一、`` part
+    heading, or that part heading itself when the part has no such headings (as in
+    a notice whose actions are ``一、…``).
 
     Args:
         numbered_lines: ``(line_no, text)`` of the document.
         stop_at: A line number at which to stop (an annex table, say).
 
     Returns:
-        Tasks in order, the section headings, and the role of every line used.
+        Tasks in order, the section headings holding them, and the role of every
+        line used.
     """
     tasks: list[ProseTask] = []
-    sections: list[ProseSection] = []
+    headings: list[ProseSection] = []
     used: dict[int, str] = {}
+    part: ProseSection | None = None
     section: ProseSection | None = None
     current: ProseTask | None = None
     body: _Text | None = None
     unit_role: tuple[str, int] | None = None
     unit_text = ""
     expected = 1
+    holding: list[ProseSection] = []
 
     def close_units() -> None:
         nonlocal unit_role, unit_text
@@ -158,6 +217,15 @@ def parse_prose_tasks(numbered_lines: list[tuple[int, str]], stop_at: int | None
         close_units()
         if current is not None and body is not None:
             full = body.text
+            clause = _trailing_group(full)
+            if clause is not None and not current.units:
+                read = responsibility_clause(clause[1])
+                if read is not None:
+                    units, deadlines = read
+                    where = body.line_at(len(clause[0]))
+                    current.units.extend((u, r, where) for u, r in units)
+                    current.deadlines.extend((d, where) for d in deadlines)
+                    full = clause[0].rstrip() + "。" if not clause[0].rstrip().endswith("。") else clause[0]
             name, _, rest = full.partition("。")
             if not rest and "。" not in full:
                 name, rest = full, ""
@@ -174,11 +242,10 @@ def parse_prose_tasks(numbered_lines: list[tuple[int, str]], stop_at: int | None
         text = strip_markup(raw).strip()
         if not text:
             continue
-        folded = fold(text)
         unit = _UNIT_LINE.match(text)
         task = _TASK.match(text)
         sec = _SECTION.match(text)
-        part = _PART.match(folded)
+        part_m = _PART.match(fold(text))
         if unit and current is not None:
             close_units()
             unit_role, unit_text = (_ROLES[unit.group(1)], line_no), unit.group(2)
@@ -189,11 +256,14 @@ def parse_prose_tasks(numbered_lines: list[tuple[int, str]], stop_at: int | None
             continue
         if task and int(task.group(1)) == expected:
             close_task()
+            holder = section or part
+            if holder is not None and holder not in holding:
+                holding.append(holder)
             current = ProseTask(
                 expected,
                 "",
-                section.section_no if section else None,
-                section.title if section else "",
+                holder.section_no if holder else None,
+                holder.title if holder else "",
                 "",
                 line_no,
             )
@@ -203,21 +273,24 @@ def parse_prose_tasks(numbered_lines: list[tuple[int, str]], stop_at: int | None
             used[line_no] = "task"
             expected += 1
             continue
-        if sec:
-            close_task()
+        heading = None
+        if sec or part_m:
+            m = sec or part_m
             try:
-                number = chinese_numeral(sec.group(1))
+                number = chinese_numeral(m.group(1))
             except ValueError:
                 number = None
             if number is not None:
-                section = ProseSection(number, collapse_ws(sec.group(2)).rstrip("。"), line_no)
-                sections.append(section)
-                used[line_no] = "section"
-                continue
-        if part:
+                title = collapse_ws(m.group(2)).split("。")[0]
+                heading = ProseSection(number, title, line_no)
+        if heading is not None:
             close_task()
-            section = None if tasks else section
-            used[line_no] = "part"
+            if sec:
+                section = heading
+            else:
+                part, section = heading, None
+            headings.append(heading)
+            used[line_no] = "section" if sec else "part"
             continue
         if unit_role is not None:
             unit_text += text  # a unit list broken over lines
@@ -230,11 +303,4 @@ def parse_prose_tasks(numbered_lines: list[tuple[int, str]], stop_at: int | None
             used[line_no] = "continuation"
             continue
     close_task()
-    with_tasks = {t.section_no for t in tasks}
-    first_task = tasks[0].source_line if tasks else 0
-    last_task = tasks[-1].source_line if tasks else 0
-    sections = [s for s in sections if s.section_no in with_tasks and s.source_line <= last_task]
-    for line, role in list(used.items()):
-        if role == "section" and not (first_task - 10 <= line <= last_task):
-            del used[line]  # a heading outside the task part is not ours
-    return ProseParse(tasks, sections, used)
+    return ProseParse(tasks, holding, used)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .annual_table import AnnualTable, parse_annual_table
 from .corpus import Document, load_corpus
+from .errors import TableParseError
 from .prose_tasks import ProseParse, ProseTask, parse_prose_tasks
 from .reconcile import CELL_MARGIN, MATCH, Placement, place_cells, split_items
 from .textutil import containment, fold
@@ -162,7 +163,7 @@ def responsibilities(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFr
     doc = load_corpus(seeds).get(doc_id)
     try:
         prose = analysis(doc_id, seeds).prose
-    except Exception:  # noqa: BLE001 - a document without an annual table
+    except TableParseError:  # a document without an annual table
         prose = parse_prose_tasks(doc.numbered_lines())
     rows = []
     for task in prose.tasks:
