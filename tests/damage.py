@@ -18,6 +18,9 @@ from collections.abc import Callable
 
 HEADER_START = "编号\t"
 ROW = re.compile(r"^\d{1,3}\t")
+# what the start of a line must not look like when it continues a cell: a task number alone
+# in its cell, or a section label's numeral
+_NOT_A_CONTINUATION = re.compile(r"^\s*(?:\d{1,3}\s*$|[(（]\s*[一二三四五六七八九十]+\s*[)）])")
 
 Damaged = tuple[list[str], bytes]
 Damage = Callable[[list[str]], Damaged]
@@ -106,11 +109,23 @@ def utf16_bom(lines: list[str]) -> Damaged:
     return lines, encode(lines, encoding="utf-16-le", bom=codecs.BOM_UTF16_LE)
 
 
+def utf16_be_bom(lines: list[str]) -> Damaged:
+    """UTF-16 big-endian with a byte-order mark."""
+    return lines, encode(lines, encoding="utf-16-be", bom=codecs.BOM_UTF16_BE)
+
+
+def mixed_line_ends(lines: list[str]) -> Damaged:
+    """LF, CR and CRLF line ends taking turns (a file pasted together from several copies).
+
+    In this order a CR is never followed by an LF that ends the next (empty) line,
+    which would read as one CRLF.
+    """
+    ends = ("\n", "\r", "\r\n")
+    text = "".join(line + ends[k % 3] for k, line in enumerate(lines[:-1])) + lines[-1]
+    return lines, text.encode("utf-8")
+
+
 # -- re-broken layouts ------------------------------------------------------------
-
-
-def _is_header_line(line: str, pair: list[str]) -> bool:
-    return line in pair
 
 
 def headers_moved(lines: list[str], every: int = 3) -> Damaged:
@@ -143,14 +158,10 @@ def _longest_cell(fields: list[str]) -> int:
 
 
 def _break_point(cell: str) -> int:
-    """Where to break a cell: near its middle, between two non-space characters.
-
-    The second half must not look like the start of a row (digits then a tab or
-    the end), which a cell's middle never does once it starts on a non-digit.
-    """
-    mid = len(cell) // 2
-    for k in sorted(range(1, len(cell)), key=lambda k: abs(k - mid)):
-        if not cell[k - 1].isspace() and not cell[k].isspace() and not cell[k].isdigit():
+    """Where to break a cell: its middle, moved right past any place where the second half would
+    read as a new row or section label rather than the rest of the cell."""
+    for k in range(max(len(cell) // 2, 1), len(cell)):
+        if not _NOT_A_CONTINUATION.match(cell[k:]):
             return k
     raise ValueError(f"no place to break {cell!r}")
 
@@ -180,28 +191,47 @@ def row_broken_in_cell(lines: list[str], every: int = 5, page_break_every: int =
     return out, encode(out)
 
 
-def cells_shifted(lines: list[str]) -> Damaged:
+def cells_shifted(lines: list[str], odd: bool = True) -> Damaged:
     """The spurious empty slot moved, in every other row of each layout.
 
     Rows in the header's layout (empty slot right after the name) get it moved
     to the end (shifted left); left-shifted rows (empty last slot, a cell right
     after the name) get it moved back after the name. Alternate rows of each
-    kind are changed, starting with the first.
+    kind are changed: the 1st, 3rd, … if ``odd``, else the 2nd, 4th, ….
     """
+    width = len(header_pair(lines)[0].split("\t"))
     replace: dict[int, list[str]] = {}
     aligned = shifted = 0
     for k in row_indexes(lines):
         fields = lines[k].split("\t")
-        if len(fields) < 4:
+        if len(fields) != width:  # only whole rows, never the first half of a broken one
             continue
         if fields[2] == "":
             aligned += 1
-            if aligned % 2 == 1:
+            if aligned % 2 == odd:
                 replace[k] = ["\t".join(fields[:2] + fields[3:] + [""])]
         elif fields[-1] == "":
             shifted += 1
-            if shifted % 2 == 1:
+            if shifted % 2 == odd:
                 replace[k] = ["\t".join(fields[:2] + [""] + fields[2:-1])]
+    out = _splice(lines, replace)
+    return out, encode(out)
+
+
+def cells_shifted_in_other_rows(lines: list[str]) -> Damaged:
+    """:func:`cells_shifted` on the rows it leaves alone (the 2nd, 4th, … of each layout)."""
+    return cells_shifted(lines, odd=False)
+
+
+def row_broken_at_cell_boundary(lines: list[str], every: int = 4) -> Damaged:
+    """Every ``every``-th row broken over two lines just before its longest cell (after the tab)."""
+    replace: dict[int, list[str]] = {}
+    for n, k in enumerate(row_indexes(lines), start=1):
+        if n % every:
+            continue
+        fields = lines[k].split("\t")
+        c = _longest_cell(fields)
+        replace[k] = ["\t".join(fields[:c]) + "\t", "\t".join(fields[c:])]
     out = _splice(lines, replace)
     return out, encode(out)
 
@@ -233,6 +263,13 @@ def full_width_commas(lines: list[str]) -> Damaged:
     return out, encode(out)
 
 
+def everything_at_once(lines: list[str]) -> Damaged:
+    """Cells shifted, page headers moved, rows broken, blank lines moved; GB18030 with CRLF."""
+    for damage in (cells_shifted, headers_moved, row_broken_in_cell, blank_lines_moved):
+        lines, _ = damage(lines)
+    return lines, encode(lines, newline="\r\n", encoding="gb18030")
+
+
 # -- problems a reader must report --------------------------------------------------
 
 GARBAGE = "@@ ~~ garbage §§ xyz ~~ @@"
@@ -255,3 +292,18 @@ def row_duplicated(lines: list[str], which: float = 0.5) -> tuple[list[str], byt
     k = rows[int(len(rows) * which)]
     out = lines[: k + 1] + [lines[k]] + lines[k + 1 :]
     return out, encode(out), k + 2
+
+
+def tab_replaced_by_line_break(lines: list[str]) -> tuple[list[str], bytes, int, int]:
+    """The tab before the last non-empty cell of the row halfway down the table becomes a line break.
+
+    The two cells then merge when the row is joined back. Also returns the
+    1-based line number of the row and its task number.
+    """
+    rows = row_indexes(lines)
+    k = rows[len(rows) // 2]
+    fields = lines[k].split("\t")
+    last = max(i for i, f in enumerate(fields) if f.strip())
+    head, tail = "\t".join(fields[:last]), "\t".join(fields[last:])
+    out = lines[:k] + [head, tail] + lines[k + 1 :]
+    return out, encode(out), k + 1, int(fields[0])

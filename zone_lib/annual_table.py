@@ -34,6 +34,7 @@ class TableLine:
     kind: str  # caption, header, section, row, continuation, blank, duplicate, unrecognised
     task_no: int | None = None
     note: str = ""
+    problem: bool = False  # reported: the line could not be read as the table expects
 
 
 @dataclass
@@ -241,20 +242,18 @@ def parse_annual_table(numbered_lines: list[tuple[int, str]], seed_file: str = "
         sec.text = text
         sec.label = collapse_ws(_SECTION.sub("", text)).rstrip("。")
 
+    by_line = {ln.line_no: ln for ln in lines}
+    width = len(header_fields)
     for number, joined, sec in raw_rows:
         values, field_lines = joined.fields()
-        width = len(header_fields)
-        if len(values) > width:
-            extra = [v for v in values[width:] if v]
-            if extra:
-                lines.append(
-                    TableLine(
-                        field_lines[width],
-                        "unrecognised",
-                        number,
-                        f"row {number} has {len(values)} cells, the header {width}",
-                    )
-                )
+        if len(values) != width:
+            # a tab lost or added: cells may have merged or split; the row is kept and reported
+            first = by_line[joined.lines[0]]
+            first.problem = True
+            first.note = (
+                f"row {number} has {len(values)} cells where the header has {width}; "
+                "cells may have merged or split, check this row"
+            )
         while len(values) < width:
             values.append("")
             field_lines.append(field_lines[-1])
@@ -264,9 +263,10 @@ def parse_annual_table(numbered_lines: list[tuple[int, str]], seed_file: str = "
         raise TableParseError(
             seed_file, header_line, "task rows (a number, a tab, the task name) under the header"
         )
-    problems = [
-        ln for ln in lines if ln.kind in ("unrecognised", "duplicate") or ln.note.startswith("rows out")
-    ]
+    for ln in lines:
+        if ln.kind in ("unrecognised", "duplicate") or ln.note.startswith("rows out"):
+            ln.problem = True
+    problems = [ln for ln in lines if ln.problem]
     return AnnualTable(
         caption, caption_line, header_fields, years, year_slots, rows, sections, lines, problems
     )

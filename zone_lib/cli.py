@@ -56,7 +56,7 @@ def summary(seeds: str | None, out: str | None) -> str:
     units = zone_lib.responsibilities(seeds=seeds)
     disc = zone_lib.discrepancies(seeds=seeds)
     lines = zone_lib.table_lines(seeds=seeds)
-    problems = lines[lines.kind.isin(["unrecognised", "duplicate"])]
+    problems = lines[lines.problem]
     parts = [
         f"zone_lib {__version__}: {len(docs)} documents in {docs.seed_file.nunique()} seed files",
         "",

@@ -40,7 +40,7 @@ MATRIX_COLUMNS = [
 ]
 RESPONSIBILITY_COLUMNS = ["doc_id", "task_no", "unit", "role", "order", "source_line"]
 DISCREPANCY_COLUMNS = ["doc_id", "task_no", "year", "kind", "detail", "table_line", "prose_line"]
-LINE_COLUMNS = ["doc_id", "seed_file", "line", "kind", "task_no", "note"]
+LINE_COLUMNS = ["doc_id", "seed_file", "line", "kind", "task_no", "problem", "note"]
 
 Seeds = str | os.PathLike[str] | None
 
@@ -324,7 +324,8 @@ def table_lines(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
     Returns:
         A DataFrame with :data:`LINE_COLUMNS`; ``kind`` is one of caption, header,
         section, row, continuation, blank, duplicate or unrecognised. Lines of
-        kind ``unrecognised`` or ``duplicate`` are the reported problems.
+        kind ``unrecognised`` or ``duplicate``, rows out of sequence and rows whose
+        cell count differs from the header's have ``problem == True``.
     """
     a = analysis(doc_id, seeds)
     rows = [
@@ -334,6 +335,7 @@ def table_lines(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
             "line": ln.line_no,
             "kind": ln.kind,
             "task_no": ln.task_no,
+            "problem": ln.problem,
             "note": ln.note,
         }
         for ln in sorted(a.table.lines, key=lambda x: x.line_no)
