@@ -5,6 +5,8 @@ The public API::
     import zone_lib
     zone_lib.documents()         # one row per document of the corpus
     zone_lib.matrix()            # the 40-task annual matrix, one row per cell
+    zone_lib.tasks()             # numbered tasks of every task document
+    zone_lib.milestones()        # year milestones: prose, table cells, deadlines
     zone_lib.responsibilities()  # lead / cooperating units per task
     zone_lib.discrepancies()     # where the annex table and the prose disagree
     zone_lib.table_lines()       # how every line of the table region was read
@@ -19,7 +21,8 @@ from .errors import (
     TableParseError,
     ZoneError,
 )
-from .tables import discrepancies, matrix, responsibilities, table_lines
+from .tables import discrepancies, matrix, table_lines
+from .task_tables import milestones, responsibilities, task_documents, tasks
 
 __version__ = "0.1.0"
 
@@ -34,6 +37,9 @@ __all__ = [
     "documents",
     "load_corpus",
     "matrix",
+    "milestones",
     "responsibilities",
     "table_lines",
+    "task_documents",
+    "tasks",
 ]

@@ -34,6 +34,7 @@ DOCUMENT_COLUMNS = [
     "last_line",
     "n_lines",
     "kind",
+    "structure",
     "detected_title",
     "in_manifest",
     "encoding",
@@ -66,6 +67,7 @@ class Document:
     kind: str
     detected_title: str
     in_manifest: bool
+    structure: str = ""  # "tasks", "plan" or "" (from the manifest)
 
     @property
     def seed_file(self) -> str:
@@ -176,6 +178,7 @@ def _build(folder: Path, signature: tuple) -> Corpus:
                 seg.kind,
                 seg.title,
                 entry is not None,
+                entry.get("structure", "") if entry else "",
             )
         )
     return Corpus(folder, tuple(files), tuple(docs))
@@ -223,6 +226,7 @@ def documents(seeds: str | os.PathLike[str] | None = None) -> pd.DataFrame:
             "last_line": d.last_line,
             "n_lines": d.last_line - d.first_line + 1,
             "kind": d.kind,
+            "structure": d.structure,
             "detected_title": d.detected_title,
             "in_manifest": d.in_manifest,
             "encoding": d.seed.encoding,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .textutil import chinese_numeral, collapse_ws, fold, strip_markup
+from .textutil import chinese_numeral, collapse_ws, strip_markup
 from .units import split_units
 
 _PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -245,7 +245,7 @@ def parse_prose_tasks(numbered_lines: list[tuple[int, str]], stop_at: int | None
         unit = _UNIT_LINE.match(text)
         task = _TASK.match(text)
         sec = _SECTION.match(text)
-        part_m = _PART.match(fold(text))
+        part_m = _PART.match(text)
         if unit and current is not None:
             close_units()
             unit_role, unit_text = (_ROLES[unit.group(1)], line_no), unit.group(2)

@@ -1,4 +1,4 @@
-"""The public tables: the annual task matrix, responsibilities and discrepancies.
+"""The annual task matrix, its line accounting and its discrepancies with the prose.
 
 Each function returns a tidy pandas DataFrame in which every row keeps its
 ``doc_id`` and the ``source_line`` (1-based, in the seed file) it came from.
@@ -14,9 +14,9 @@ import pandas as pd
 
 from .annual_table import AnnualTable, parse_annual_table
 from .corpus import Document, load_corpus
-from .errors import TableParseError
-from .prose_tasks import ProseParse, ProseTask, parse_prose_tasks
+from .prose_tasks import ProseParse, ProseTask
 from .reconcile import CELL_MARGIN, MATCH, Placement, place_cells, split_items
+from .task_tables import prose_of
 from .textutil import containment, fold
 
 #: The document holding the annual task matrix.
@@ -38,7 +38,6 @@ MATRIX_COLUMNS = [
     "prose_line",
     "prose_match",
 ]
-RESPONSIBILITY_COLUMNS = ["doc_id", "task_no", "unit", "role", "order", "source_line"]
 DISCREPANCY_COLUMNS = ["doc_id", "task_no", "year", "kind", "detail", "table_line", "prose_line"]
 LINE_COLUMNS = ["doc_id", "seed_file", "line", "kind", "task_no", "problem", "note"]
 
@@ -63,7 +62,7 @@ def _short(text: str, n: int = 28) -> str:
 def _analyse(doc: Document) -> Analysis:
     lines = doc.numbered_lines()
     table = parse_annual_table(lines, doc.seed_file)
-    prose = parse_prose_tasks(lines, stop_at=table.caption_line)
+    prose = prose_of(doc)
     by_task = {t.task_no: t for t in prose.tasks}
     gaps = [s for s in range(table.n_slots) if s not in table.year_slots]
     placements = {}
@@ -147,38 +146,6 @@ def matrix(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
             )
     df = pd.DataFrame(rows, columns=MATRIX_COLUMNS)
     return df.astype({"section_no": "Int64", "prose_line": "Int64"})
-
-
-def responsibilities(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
-    """Lead and cooperating units of each task, one row per unit, in listed order.
-
-    Args:
-        doc_id: A document with ``牵头单位：`` / ``配合单位：`` lines.
-        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
-
-    Returns:
-        A DataFrame with :data:`RESPONSIBILITY_COLUMNS`; ``role`` is ``lead`` or
-        ``coop``; names are normalised (level prefix inherited, brackets unified).
-    """
-    doc = load_corpus(seeds).get(doc_id)
-    try:
-        prose = analysis(doc_id, seeds).prose
-    except TableParseError:  # a document without an annual table
-        prose = parse_prose_tasks(doc.numbered_lines())
-    rows = []
-    for task in prose.tasks:
-        for order, (unit, role, line) in enumerate(task.units, start=1):
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "task_no": task.task_no,
-                    "unit": unit,
-                    "role": role,
-                    "order": order,
-                    "source_line": line,
-                }
-            )
-    return pd.DataFrame(rows, columns=RESPONSIBILITY_COLUMNS)
 
 
 def discrepancies(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:

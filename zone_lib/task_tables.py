@@ -1,0 +1,210 @@
+"""Tasks, milestones and responsibilities of every task document of the corpus.
+
+Which documents hold numbered tasks is data: ``structure == "tasks"`` in the seeds
+manifest (``documents()`` shows it). All of them share one schema, so a
+researcher can stack the regional, city, 2023 and national documents.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .annual_table import find_table
+from .corpus import Document, load_corpus
+from .errors import DocumentNotFoundError
+from .prose_tasks import ProseParse, ProseTask, parse_prose_tasks
+
+Seeds = str | os.PathLike[str] | None
+
+TASK_COLUMNS = [
+    "doc_id", "task_no", "task", "task_basis", "section_no", "section", "text", "source_line",
+]  # fmt: skip
+MILESTONE_COLUMNS = [
+    "doc_id", "task_no", "year_from", "year_to", "marker", "text", "source", "source_line",
+]  # fmt: skip
+RESPONSIBILITY_COLUMNS = ["doc_id", "task_no", "unit", "role", "order", "source_line"]
+
+#: Longest derived title; longer clauses are cut with an ellipsis.
+TITLE_MAX = 30
+_CLAUSE = re.compile(r"[，,；;]")
+_DEADLINE_YEAR = re.compile(r"(20\d{2})年")
+
+
+@lru_cache(maxsize=32)
+def prose_of(doc: Document) -> ProseParse:
+    """The numbered tasks of a document, read up to its annual table if it has one (cached)."""
+    lines = doc.numbered_lines()
+    stop = None
+    k = find_table(lines)
+    if k is not None:
+        j = k - 1
+        while j >= 0 and not lines[j][1].strip():
+            j -= 1
+        stop = lines[j][0] if j >= 0 and "\t" not in lines[j][1] else lines[k][0]
+    return parse_prose_tasks(lines, stop_at=stop)
+
+
+def task_documents(seeds: Seeds = None) -> list[str]:
+    """Ids of the documents whose structure is numbered tasks."""
+    return [d.doc_id for d in load_corpus(seeds).docs if d.structure == "tasks"]
+
+
+def _docs(doc_id: str | None, seeds: Seeds) -> list[Document]:
+    corpus = load_corpus(seeds)
+    if doc_id is None:
+        return [d for d in corpus.docs if d.structure == "tasks"]
+    doc = corpus.get(doc_id)
+    if doc.structure not in ("tasks", ""):
+        raise DocumentNotFoundError(doc_id, task_documents(seeds))
+    return [doc]
+
+
+def task_title(task: ProseTask) -> tuple[str, str]:
+    """A readable short title for a task, and how it was obtained.
+
+    Most tasks print a title as their first sentence (``统一数据标准规范。``). Some
+    city tasks open with a whole sentence instead (``按照国家和行业已有相关标准规范，
+    推动行业数据规范互联互通。``); their title is the sentence's last clause, the
+    action (cut to :data:`TITLE_MAX` characters with an ellipsis if longer).
+
+    Returns:
+        ``(title, basis)`` where basis is ``printed`` or ``last clause``.
+    """
+    name = task.task
+    if not _CLAUSE.search(name):
+        return name, "printed"
+    clause = _CLAUSE.split(name)[-1].strip() or name
+    if len(clause) > TITLE_MAX:
+        clause = clause[: TITLE_MAX - 1] + "…"
+    return clause, "last clause"
+
+
+def tasks(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
+    """Numbered tasks of one task document, or of all of them.
+
+    Args:
+        doc_id: A document id (see ``documents()``); None for every task document.
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+
+    Returns:
+        A DataFrame with :data:`TASK_COLUMNS`. ``task`` is the printed title or, where
+        the document prints none, one derived by :func:`task_title` (``task_basis``
+        says which); ``text`` is the whole task as printed.
+    """
+    rows = []
+    for doc in _docs(doc_id, seeds):
+        for t in prose_of(doc).tasks:
+            title, basis = task_title(t)
+            rows.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "task_no": t.task_no,
+                    "task": title,
+                    "task_basis": basis,
+                    "section_no": t.section_no,
+                    "section": t.section,
+                    "text": t.text,
+                    "source_line": t.source_line,
+                }
+            )
+    return pd.DataFrame(rows, columns=TASK_COLUMNS).astype({"section_no": "Int64"})
+
+
+def milestones(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
+    """Year milestones of tasks, from the prose, the annual table and deadline clauses.
+
+    ``2019年，…`` gives 2019–2019; ``2019—2020年，…`` gives 2019–2020; ``到2022年，…``
+    gives 2022; a deadline clause ``2021年底前完成`` gives year_to 2021 with no
+    year_from; ``长期坚持`` keeps its text with no year. ``source`` is ``prose``,
+    ``table`` (a cell of the annual task matrix) or ``deadline``.
+
+    Returns:
+        A DataFrame with :data:`MILESTONE_COLUMNS`.
+    """
+    from .tables import matrix
+
+    rows = []
+    for doc in _docs(doc_id, seeds):
+        for t in prose_of(doc).tasks:
+            for m in t.milestones:
+                rows.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "task_no": t.task_no,
+                        "year_from": m.year_from,
+                        "year_to": m.year_to,
+                        "marker": m.marker,
+                        "text": m.text,
+                        "source": "prose",
+                        "source_line": m.source_line,
+                    }
+                )
+            for text, line in t.deadlines:
+                years = [int(y) for y in _DEADLINE_YEAR.findall(text)]
+                rows.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "task_no": t.task_no,
+                        "year_from": None,
+                        "year_to": max(years) if years else None,
+                        "marker": text,
+                        "text": text,
+                        "source": "deadline",
+                        "source_line": line,
+                    }
+                )
+        if find_table(doc.numbered_lines()) is not None:
+            m = matrix(doc.doc_id, seeds)
+            for r in m.itertuples():
+                rows.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "task_no": r.task_no,
+                        "year_from": r.year,
+                        "year_to": r.year,
+                        "marker": f"{r.year}年",
+                        "text": r.text,
+                        "source": "table",
+                        "source_line": r.source_line,
+                    }
+                )
+    df = pd.DataFrame(rows, columns=MILESTONE_COLUMNS).astype({"year_from": "Int64", "year_to": "Int64"})
+    return df.sort_values(["doc_id", "task_no", "source", "source_line"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def responsibilities(doc_id: str | None = "nx-impl-2019", seeds: Seeds = None) -> pd.DataFrame:
+    """Responsible units of each task, one row per unit, in listed order.
+
+    Reads ``牵头单位：`` / ``配合单位：`` lines (a name broken over lines comes back
+    whole), ``(责任单位:…)`` lists (the first listed leads, the others cooperate),
+    ``（X负责；…）`` and ``（X牵头，Y配合；…）`` clauses.
+
+    Args:
+        doc_id: A task document; None for all of them.
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+
+    Returns:
+        A DataFrame with :data:`RESPONSIBILITY_COLUMNS`; ``role`` is ``lead`` or
+        ``coop``; names normalised (level prefix inherited, brackets unified).
+    """
+    rows = []
+    for doc in _docs(doc_id, seeds):
+        for task in prose_of(doc).tasks:
+            for order, (unit, role, line) in enumerate(task.units, start=1):
+                rows.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "task_no": task.task_no,
+                        "unit": unit,
+                        "role": role,
+                        "order": order,
+                        "source_line": line,
+                    }
+                )
+    return pd.DataFrame(rows, columns=RESPONSIBILITY_COLUMNS)
