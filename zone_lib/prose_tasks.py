@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .textutil import chinese_numeral, collapse_ws, strip_markup
-from .units import split_units
+from .unit_names import split_units
 
 _PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 _SECTION = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.+)$")
