@@ -160,10 +160,20 @@ def discrepancies(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame
         differs from the plan's own section. ``task_name``: a task named
         differently in the table and in the prose.
 
+    Args:
+        doc_id: The document holding the table (the regional Implementation Plan).
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+
     Returns:
         A DataFrame with :data:`DISCREPANCY_COLUMNS`, ``detail`` in plain words.
     """
-    a = analysis(doc_id, seeds)
+    return _discrepancies(load_corpus(seeds).get(doc_id)).copy()
+
+
+@lru_cache(maxsize=16)
+def _discrepancies(doc: Document) -> pd.DataFrame:
+    a = _analyse(doc)
+    doc_id = doc.doc_id
     by_task = {t.task_no: t for t in a.prose.tasks}
     out: list[dict] = []
 

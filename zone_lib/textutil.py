@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 _MARKUP = re.compile(r"[#*]+")
@@ -15,8 +16,12 @@ def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Fold text for comparison: NFKC (full-width to half-width), no markup, no whitespace."""
+    """Fold text for comparison: NFKC (full-width to half-width), no markup, no whitespace.
+
+    Cached: the parsers fold the same lines several times.
+    """
     text = unicodedata.normalize("NFKC", text)
     text = _MARKUP.sub("", text)
     return _WS.sub("", text)
@@ -44,10 +49,11 @@ def chinese_numeral(text: str) -> int:
     return value + (_CN_NUMERALS[units] if units else 0)
 
 
-def bigrams(text: str) -> set[str]:
-    """Character bigrams of the folded text, punctuation and digits' markers dropped."""
+@lru_cache(maxsize=16384)
+def bigrams(text: str) -> frozenset[str]:
+    """Character bigrams of the folded text, punctuation dropped (cached)."""
     chars = [ch for ch in fold(text) if ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
 def containment(part: str, whole: str) -> float:
