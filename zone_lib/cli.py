@@ -104,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"zone_lib {__version__}")
     parser.add_argument("--seeds", help="folder of seed .txt files (default: $ZONE_SEEDS or packaged)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    p = sub.add_parser(
+        "export",
+        help="write every table to a folder (CSV as UTF-8 with BOM, an Excel workbook, or Parquet)",
+    )
+    p.add_argument("--format", choices=["csv", "xlsx", "parquet"], default="csv", help="file format")
+    p.add_argument("--out", default="outputs/tables", help="folder to write (default: outputs/tables)")
     p = sub.add_parser("summary", help="extract every table, print a summary, write CSVs")
     p.add_argument("--out", default="outputs", help="folder for the CSV tables (default: outputs)")
     for name, (_, about) in _TABLES.items():
@@ -119,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "summary":
             sys.stdout.write(summary(args.seeds, args.out))
+        elif args.command == "export":
+            from .export import export
+
+            files = export(args.out, args.format, seeds=args.seeds, progress=sys.stderr.isatty())
+            print(f"wrote {len(files)} file(s) to {args.out}/: " + ", ".join(f.name for f in files))
         else:
             _write(_table(args.command, args.seeds), args.format, args.out)
     except ZoneError as exc:
