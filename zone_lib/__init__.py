@@ -8,6 +8,7 @@ The public API::
     zone_lib.tasks()             # numbered tasks of every task document
     zone_lib.milestones()        # year milestones: prose, table cells, deadlines
     zone_lib.responsibilities()  # lead / cooperating units per task
+    zone_lib.units()             # the unit registry: canonical names, levels, kinds, aliases
     zone_lib.discrepancies()     # where the annex table and the prose disagree
     zone_lib.table_lines()       # how every line of the table region was read
 """
@@ -23,6 +24,7 @@ from .errors import (
 )
 from .tables import discrepancies, matrix, table_lines
 from .task_tables import milestones, responsibilities, task_documents, tasks
+from .unit_registry import canonical_unit, unit_links, units
 
 __version__ = "0.1.0"
 
@@ -33,6 +35,7 @@ __all__ = [
     "SeedsNotFoundError",
     "TableParseError",
     "ZoneError",
+    "canonical_unit",
     "discrepancies",
     "documents",
     "load_corpus",
@@ -42,4 +45,6 @@ __all__ = [
     "table_lines",
     "task_documents",
     "tasks",
+    "unit_links",
+    "units",
 ]

@@ -23,7 +23,7 @@ LIST_SEPARATOR = " | "
 
 def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
     """Name -> function of every exported table (imports kept lazy)."""
-    from . import corpus, tables, task_tables
+    from . import corpus, tables, task_tables, unit_registry
 
     out: dict[str, Callable[[Seeds], pd.DataFrame]] = {
         "documents": lambda s: corpus.documents(seeds=s),
@@ -33,6 +33,8 @@ def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
         "tasks": lambda s: task_tables.tasks(None, seeds=s),
         "milestones": lambda s: task_tables.milestones(None, seeds=s),
         "responsibilities": lambda s: task_tables.responsibilities(None, seeds=s),
+        "units": lambda s: unit_registry.units(seeds=s),
+        "unit_links": lambda s: unit_registry.unit_links(seeds=s),
     }
     out.update(_optional_tables())
     return out

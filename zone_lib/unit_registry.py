@@ -49,7 +49,7 @@ UNIT_COLUMNS = [
 UNKNOWN_KIND = "other"
 """The kind given to names the registry does not know."""
 
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "〔": "（", "〕": "）", "[": "（", "]": "）", "【": "（", "】": "）"})
+_BRACKETS = str.maketrans("(〔[【)〕]】", "（（（（））））")
 _SPACE = re.compile(r"\s+")
 _LEVEL_GUESSES = [
     (re.compile(r"^(?:自治区|宁夏)"), "regional"),
@@ -114,7 +114,8 @@ def registry() -> pd.DataFrame:
         ``aliases`` is a list of names.
     """
     entries, _ = _registry()
-    return pd.DataFrame([dict(e, aliases=list(e["aliases"])) for e in entries.values()], columns=REGISTRY_COLUMNS)
+    rows = [dict(entry, aliases=list(entry["aliases"])) for entry in entries.values()]
+    return pd.DataFrame(rows, columns=REGISTRY_COLUMNS)
 
 
 def guess_level(name: str) -> str:
