@@ -9,11 +9,14 @@ The public API::
     zone_lib.milestones()        # year milestones: prose, table cells, deadlines
     zone_lib.responsibilities()  # lead / cooperating units per task
     zone_lib.units()             # the unit registry: canonical names, levels, kinds, aliases
+    zone_lib.crosswalk(a, b)     # which task of document a answers which of document b (jieba)
+    zone_lib.keywords(by="year") # distinctive words per section, year or document (jieba TF-IDF)
     zone_lib.discrepancies()     # where the annex table and the prose disagree
     zone_lib.table_lines()       # how every line of the table region was read
 """
 
 from .corpus import documents, load_corpus
+from .crosswalk import crosswalk, crosswalk_summary
 from .errors import (
     DocumentNotFoundError,
     ParseError,
@@ -22,6 +25,7 @@ from .errors import (
     TableParseError,
     ZoneError,
 )
+from .keywords import keywords
 from .tables import discrepancies, matrix, table_lines
 from .task_tables import milestones, responsibilities, task_documents, tasks
 from .unit_registry import canonical_unit, unit_links, units
@@ -36,8 +40,11 @@ __all__ = [
     "TableParseError",
     "ZoneError",
     "canonical_unit",
+    "crosswalk",
+    "crosswalk_summary",
     "discrepancies",
     "documents",
+    "keywords",
     "load_corpus",
     "matrix",
     "milestones",

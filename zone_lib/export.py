@@ -18,6 +18,8 @@ from .errors import ZoneError
 
 Seeds = str | os.PathLike[str] | None
 FORMATS = ("csv", "xlsx", "parquet")
+#: Documents whose tasks are cross-walked to the regional Implementation Plan.
+CROSSWALK_PAIRS = ("qtx-impl-2019", "nx-hq-2023", "nhc-5yi-2020")
 LIST_SEPARATOR = " | "
 
 
@@ -42,7 +44,16 @@ def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
 
 def _optional_tables() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
     """Tables of modules that may not be present in every build."""
+    from .crosswalk import crosswalk, crosswalk_summary
+    from .keywords import keywords
+
     out: dict[str, Callable[[Seeds], pd.DataFrame]] = {}
+    for source in CROSSWALK_PAIRS:
+        key = source.replace("-", "_")
+        out[f"crosswalk_{key}"] = lambda s, a=source: crosswalk(a, "nx-impl-2019", seeds=s)
+        out[f"crosswalk_summary_{key}"] = lambda s, a=source: crosswalk_summary(a, "nx-impl-2019", seeds=s)
+    for by in ("section", "year", "document"):
+        out[f"keywords_by_{by}"] = lambda s, by=by: keywords(by=by, seeds=s)
     return out
 
 

@@ -1,0 +1,149 @@
+"""Distinctive words of sections, years and documents (jieba-style TF-IDF over the corpus itself).
+
+jieba's ``extract_tags`` weighs a word by its frequency in a text times an IDF
+learnt from a large general corpus. Here the IDF is learnt from the groups being
+compared: ``weight = tf × ln(N / df)``, where ``tf`` is the word's share of the
+group's words, ``N`` the number of groups and ``df`` how many groups use the word.
+A word every group uses gets weight 0 and is never a keyword, so the keywords of
+2021 are what the 2021 milestones say that other years do not.
+
+Example::
+
+    from zone_lib.keywords import keywords
+    keywords("year", top=5)            # 2019 … 2022 milestones, regional + city
+    keywords("section", top=5)         # 'nx-impl-2019 §4', …
+    keywords("document", top=10)
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .corpus import documents
+from .segmentation import words
+from .task_tables import milestones, task_documents, tasks
+
+Seeds = str | os.PathLike[str] | None
+
+KEYWORD_COLUMNS = ["by", "group", "rank", "word", "weight"]
+BY = ("section", "year", "document")
+
+
+def health_documents(seeds: Seeds = None) -> list[str]:
+    """Task documents about “互联网+医疗健康” (the port plan of the same gazette is left out).
+
+    Args:
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+
+    Returns:
+        Document ids in corpus order, e.g. qtx-impl-2019, nx-impl-2019, nx-hq-2023, nhc-5yi-2020.
+    """
+    docs = documents(seeds=seeds).set_index("doc_id")
+    out = []
+    for d in task_documents(seeds):
+        title = str(docs.loc[d, "title"]) + str(docs.loc[d, "detected_title"])
+        if "医疗健康" in title:
+            out.append(d)
+    return out
+
+
+def _groups(by: str, doc_ids: list[str], seeds: Seeds) -> dict[object, list[str]]:
+    """Group label → texts of that group."""
+    groups: dict[object, list[str]] = {}
+    if by == "year":
+        ms = pd.concat([milestones(d, seeds=seeds) for d in doc_ids], ignore_index=True)
+        for r in ms.itertuples():
+            hi = r.year_to
+            lo = r.year_from if pd.notna(r.year_from) else hi
+            if pd.isna(hi) or pd.isna(lo):
+                continue
+            for y in range(int(lo), int(hi) + 1):
+                groups.setdefault(y, []).append(r.text)
+        return dict(sorted(groups.items()))
+    for d in doc_ids:
+        ts = tasks(d, seeds=seeds)
+        for r in ts.itertuples():
+            if by == "document":
+                key: object = d
+            else:
+                key = f"{d} §{r.section_no}" if pd.notna(r.section_no) else f"{d} §-"
+            groups.setdefault(key, []).append(r.text)
+    return groups
+
+
+def tfidf(groups: dict[object, Iterable[str]]) -> dict[object, dict[str, float]]:
+    """jieba-style TF-IDF weights of each group's words, IDF over the groups themselves.
+
+    Args:
+        groups: Group label → texts.
+
+    Returns:
+        Group label → {word: tf × ln(N / df)}; words of weight 0 are left out.
+    """
+    counts = {g: Counter(w for t in texts for w in words(t)) for g, texts in groups.items()}
+    df: Counter[str] = Counter()
+    for c in counts.values():
+        df.update(c.keys())
+    n = len(counts)
+    out: dict[object, dict[str, float]] = {}
+    for g, c in counts.items():
+        total = sum(c.values())
+        weights = {}
+        for w, k in c.items():
+            v = (k / total) * math.log(n / df[w]) if total else 0.0
+            if v > 0:
+                weights[w] = v
+        out[g] = weights
+    return out
+
+
+def keywords(
+    by: str = "section",
+    top: int = 10,
+    seeds: Seeds = None,
+    doc_ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The ``top`` most distinctive words of each section, milestone year or document.
+
+    Groups:
+
+    - ``"section"``: the tasks of one section of one document, labelled
+      ``"nx-impl-2019 §3"``;
+    - ``"year"``: the milestone texts of one year (int label, ``2021``); a range
+      ``2019—2020年`` counts for both years, a deadline for its year; in practice
+      the milestones of nx-impl-2019 (prose and annual table) and qtx-impl-2019;
+    - ``"document"``: all tasks of one document (label: doc_id).
+
+    Words come from :func:`zone_lib.segmentation.words` (stop words removed); the IDF
+    is taken across the groups of that ``by`` (see :func:`tfidf`).
+
+    Args:
+        by: ``"section"``, ``"year"`` or ``"document"``.
+        top: Keywords per group.
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+        doc_ids: Documents to draw on; by default :func:`health_documents`.
+
+    Returns:
+        A DataFrame with :data:`KEYWORD_COLUMNS`, ordered by group then rank
+        (weight descending, ties by word). ``weight`` is rounded to 6 places.
+
+    Raises:
+        ValueError: If ``by`` is not one of :data:`BY` or ``top`` < 1.
+    """
+    if by not in BY:
+        raise ValueError(f"by must be one of {BY}, not {by!r}")
+    if top < 1:
+        raise ValueError("top must be at least 1")
+    docs = list(doc_ids) if doc_ids is not None else health_documents(seeds)
+    weights = tfidf(_groups(by, docs, seeds))
+    rows = []
+    for g, ws in weights.items():
+        best = sorted(ws.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        for rank, (w, v) in enumerate(best, start=1):
+            rows.append({"by": by, "group": g, "rank": rank, "word": w, "weight": round(v, 6)})
+    return pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
