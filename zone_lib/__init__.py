@@ -11,10 +11,13 @@ The public API::
     zone_lib.units()             # the unit registry: canonical names, levels, kinds, aliases
     zone_lib.crosswalk(a, b)     # which task of document a answers which of document b (jieba)
     zone_lib.keywords(by="year") # distinctive words per section, year or document (jieba TF-IDF)
+    zone_lib.reported_progress() # Ningxia's 2020 report linked to the planned milestones
+    zone_lib.copy_report()       # the scraped web copy of the Plan: coverage, duplicates, order
     zone_lib.discrepancies()     # where the annex table and the prose disagree
     zone_lib.table_lines()       # how every line of the table region was read
 """
 
+from .copies import copy_alignment, copy_report, find_copies
 from .corpus import documents, load_corpus
 from .crosswalk import crosswalk, crosswalk_summary
 from .errors import (
@@ -26,6 +29,7 @@ from .errors import (
     ZoneError,
 )
 from .keywords import keywords
+from .progress import reported_progress
 from .tables import discrepancies, matrix, table_lines
 from .task_tables import milestones, responsibilities, task_documents, tasks
 from .unit_registry import canonical_unit, unit_links, units
@@ -40,14 +44,18 @@ __all__ = [
     "TableParseError",
     "ZoneError",
     "canonical_unit",
+    "copy_alignment",
+    "copy_report",
     "crosswalk",
     "crosswalk_summary",
     "discrepancies",
     "documents",
+    "find_copies",
     "keywords",
     "load_corpus",
     "matrix",
     "milestones",
+    "reported_progress",
     "responsibilities",
     "table_lines",
     "task_documents",

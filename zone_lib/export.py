@@ -52,6 +52,12 @@ def _optional_tables() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
         key = source.replace("-", "_")
         out[f"crosswalk_{key}"] = lambda s, a=source: crosswalk(a, "nx-impl-2019", seeds=s)
         out[f"crosswalk_summary_{key}"] = lambda s, a=source: crosswalk_summary(a, "nx-impl-2019", seeds=s)
+    from .copies import copy_alignment, find_copies
+    from .progress import reported_progress
+
+    out["reported_progress"] = lambda s: reported_progress(seeds=s)
+    out["copy_alignment"] = lambda s: copy_alignment(seeds=s)
+    out["copies"] = lambda s: find_copies(seeds=s)
     for by in ("section", "year", "document"):
         out[f"keywords_by_{by}"] = lambda s, by=by: keywords(by=by, seeds=s)
     return out
