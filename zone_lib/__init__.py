@@ -7,6 +7,7 @@ The public API::
     zone_lib.matrix()            # the 40-task annual matrix, one row per cell
     zone_lib.tasks()             # numbered tasks of every task document
     zone_lib.milestones()        # year milestones: prose, table cells, deadlines
+    zone_lib.plan_tree()         # the Plans as section trees; plan_goals(): their 到2020年/到2022年 goals
     zone_lib.responsibilities()  # lead / cooperating units per task
     zone_lib.units()             # the unit registry: canonical names, levels, kinds, aliases
     zone_lib.crosswalk(a, b)     # which task of document a answers which of document b (jieba)
@@ -29,6 +30,7 @@ from .errors import (
     ZoneError,
 )
 from .keywords import keywords
+from .plan_sections import plan_goals, plan_tree
 from .progress import reported_progress
 from .tables import discrepancies, matrix, table_lines
 from .task_tables import milestones, responsibilities, task_documents, tasks
@@ -55,6 +57,8 @@ __all__ = [
     "load_corpus",
     "matrix",
     "milestones",
+    "plan_goals",
+    "plan_tree",
     "reported_progress",
     "responsibilities",
     "table_lines",

@@ -25,7 +25,7 @@ LIST_SEPARATOR = " | "
 
 def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
     """Name -> function of every exported table (imports kept lazy)."""
-    from . import corpus, tables, task_tables, unit_registry
+    from . import corpus, plan_sections, tables, task_tables, unit_registry
 
     out: dict[str, Callable[[Seeds], pd.DataFrame]] = {
         "documents": lambda s: corpus.documents(seeds=s),
@@ -35,6 +35,8 @@ def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
         "tasks": lambda s: task_tables.tasks(None, seeds=s),
         "milestones": lambda s: task_tables.milestones(None, seeds=s),
         "responsibilities": lambda s: task_tables.responsibilities(None, seeds=s),
+        "plan_tree": lambda s: plan_sections.plan_tree(seeds=s),
+        "plan_goals": lambda s: plan_sections.plan_goals(seeds=s),
         "units": lambda s: unit_registry.units(seeds=s),
         "unit_links": lambda s: unit_registry.unit_links(seeds=s),
     }
