@@ -17,3 +17,22 @@ def test_readme_python_examples_run_as_shown():
     result = runner.summarize(verbose=False)
     assert result.attempted > 5
     assert result.failed == 0
+
+
+def test_readme_crosswalk_table_is_the_current_result():
+    import pandas as pd
+
+    import zone_lib
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text.split("## Crosswalk: Qingtongxia", 1)[1].split("\n## ", 1)[0]
+    shown = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 7 and cells[0].isdigit():
+            shown[int(cells[0])] = None if cells[2].startswith("added") else int(cells[2].split()[0])
+    s = zone_lib.crosswalk_summary("qtx-impl-2019", "nx-impl-2019")
+    s = s[s.status != "dropped"]
+    got = {int(r.from_task): None if pd.isna(r.to_task) else int(r.to_task) for r in s.itertuples()}
+    assert len(shown) == 38
+    assert shown == got
