@@ -18,6 +18,7 @@ import pandas as pd
 
 from .errors import DocumentNotFoundError
 from .reading import read_lines
+from .schemas import checked
 from .seeds import manifest, seed_paths, seeds_dir
 from .segment import Segment, segment
 from .textutil import fold, similarity
@@ -202,6 +203,7 @@ def load_corpus(seeds: str | os.PathLike[str] | None = None) -> Corpus:
     return _build(folder, signature)
 
 
+@checked("documents")
 def documents(seeds: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """One row per document of the corpus (not per file).
 

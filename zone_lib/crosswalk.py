@@ -28,6 +28,7 @@ from importlib import resources
 
 import pandas as pd
 
+from .schemas import checked
 from .segmentation import words
 from .task_tables import milestones, tasks
 
@@ -210,6 +211,7 @@ def similarity(from_doc: str, to_doc: str, seeds: Seeds = None) -> pd.DataFrame:
     )
 
 
+@checked("crosswalk")
 def crosswalk(
     from_doc: str,
     to_doc: str,

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .corpus import Document, load_corpus
 from .errors import DocumentNotFoundError
+from .schemas import checked
 from .textutil import chinese_numeral, collapse_ws, strip_markup
 
 Seeds = str | os.PathLike[str] | None
@@ -154,6 +155,7 @@ def _plans(doc_id: str | None, seeds: Seeds) -> list[Document]:
     return [doc]
 
 
+@checked("plan_tree")
 def plan_tree(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     """The section tree of a Plan (or of both Plans: regional and Qingtongxia).
 
@@ -184,6 +186,7 @@ def plan_tree(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TREE_COLUMNS).astype({"number": "Int64"})
 
 
+@checked("plan_goals")
 def plan_goals(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     """The dated goals of a Plan: sentences opening with ``到2020年，`` and the like.
 

@@ -16,6 +16,7 @@ from .annual_table import AnnualTable, parse_annual_table
 from .corpus import Document, load_corpus
 from .prose_tasks import ProseParse, ProseTask
 from .reconcile import CELL_MARGIN, MATCH, Placement, place_cells, split_items
+from .schemas import checked
 from .task_tables import prose_of
 from .textutil import containment, fold
 
@@ -103,6 +104,7 @@ def _prose_line(task: ProseTask | None, year: int) -> int | None:
     return next((m.source_line for m in task.milestones if m.year_from <= year <= m.year_to), None)
 
 
+@checked("matrix")
 def matrix(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
     """The annual task matrix: one row per non-empty cell of the annex table.
 
@@ -148,6 +150,7 @@ def matrix(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
     return df.astype({"section_no": "Int64", "prose_line": "Int64"})
 
 
+@checked("discrepancies")
 def discrepancies(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
     """Where the annual table and the prose of the same plan disagree.
 
@@ -295,6 +298,7 @@ def _discrepancies(doc: Document) -> pd.DataFrame:
     )
 
 
+@checked("table_lines")
 def table_lines(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
     """How every line of the annual table's region was read.
 

@@ -17,6 +17,7 @@ from .annual_table import find_table
 from .corpus import Document, load_corpus
 from .errors import DocumentNotFoundError
 from .prose_tasks import ProseParse, ProseTask, parse_prose_tasks
+from .schemas import checked
 
 Seeds = str | os.PathLike[str] | None
 
@@ -83,6 +84,7 @@ def task_title(task: ProseTask) -> tuple[str, str]:
     return clause, "last clause"
 
 
+@checked("tasks")
 def tasks(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     """Numbered tasks of one task document, or of all of them.
 
@@ -114,6 +116,7 @@ def tasks(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TASK_COLUMNS).astype({"section_no": "Int64"})
 
 
+@checked("milestones")
 def milestones(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     """Year milestones of tasks, from the prose, the annual table and deadline clauses.
 
@@ -178,6 +181,7 @@ def milestones(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     )
 
 
+@checked("responsibilities")
 def responsibilities(doc_id: str | None = "nx-impl-2019", seeds: Seeds = None) -> pd.DataFrame:
     """Responsible units of each task, one row per unit, in listed order.
 

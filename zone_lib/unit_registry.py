@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from .schemas import checked
 from .task_tables import responsibilities
 
 Seeds = str | os.PathLike[str] | None
@@ -195,6 +196,7 @@ def unit_links(seeds: Seeds = None) -> pd.DataFrame:
     return links
 
 
+@checked("units")
 def units(seeds: Seeds = None) -> pd.DataFrame:
     """One row per distinct canonical unit named by any task document.
 
