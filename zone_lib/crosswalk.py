@@ -24,10 +24,12 @@ import math
 import os
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
 
+from .corpus import Corpus, load_corpus
 from .schemas import checked
 from .segmentation import words
 from .task_tables import milestones, tasks
@@ -169,6 +171,15 @@ def read_overrides(overrides: Overrides = None) -> pd.DataFrame:
 
 
 def similarity(from_doc: str, to_doc: str, seeds: Seeds = None) -> pd.DataFrame:
+    """Score every task of ``from_doc`` against every task of ``to_doc`` (cached per corpus).
+
+    See :func:`_similarity`.
+    """
+    return _similarity(from_doc, to_doc, load_corpus(seeds)).copy()
+
+
+@lru_cache(maxsize=32)
+def _similarity(from_doc: str, to_doc: str, corpus: Corpus) -> pd.DataFrame:
     """Score every task of ``from_doc`` against every task of ``to_doc``.
 
     IDF is computed over the tasks of both documents together, so words that
@@ -179,14 +190,14 @@ def similarity(from_doc: str, to_doc: str, seeds: Seeds = None) -> pd.DataFrame:
     Args:
         from_doc: Document id whose tasks are looked up.
         to_doc: Document id whose tasks are candidates.
-        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+        corpus: The loaded corpus (the cache key).
 
     Returns:
         One row per (from_task, to_task) with from_doc, from_task, from_title,
         to_doc, to_task, to_title and score (0..1).
     """
-    src = tasks(from_doc, seeds=seeds)
-    dst = tasks(to_doc, seeds=seeds)
+    src = tasks(from_doc, seeds=corpus.folder)
+    dst = tasks(to_doc, seeds=corpus.folder)
     src_words = [task_words(r.task, r.text) for r in src.itertuples()]
     dst_words = [task_words(r.task, r.text) for r in dst.itertuples()]
     weights = idf(src_words + dst_words) if from_doc != to_doc else idf(src_words)

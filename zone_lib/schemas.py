@@ -50,6 +50,20 @@ def _type_ok(value: Any, kind: str) -> bool:
     raise ValueError(f"unknown schema type {kind!r}")
 
 
+def _dtype_ok(series: pd.Series, kind: str) -> bool:
+    """True when the column's dtype alone proves every value has the right type."""
+    dtype = series.dtype
+    if kind == "str":
+        return pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype)
+    if kind == "int":
+        return pd.api.types.is_integer_dtype(dtype)
+    if kind == "float":
+        return pd.api.types.is_float_dtype(dtype) or pd.api.types.is_integer_dtype(dtype)
+    if kind == "bool":
+        return pd.api.types.is_bool_dtype(dtype)
+    return False
+
+
 def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """Check a table against its schema and return it unchanged.
 
@@ -74,9 +88,12 @@ def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
             continue
         present = series[~missing]
         kind = rule["type"]
-        wrong = present[
-            ~present.map(lambda v, kind=kind: _type_ok(v.item() if hasattr(v, "item") else v, kind))
-        ]
+        if _dtype_ok(series, kind):
+            wrong = present.iloc[:0]
+        else:
+            wrong = present[
+                ~present.map(lambda v, kind=kind: _type_ok(v.item() if hasattr(v, "item") else v, kind))
+            ]
         if len(wrong):
             problems.append(
                 f"{col}: values of the wrong type (expected {kind}) in rows {list(wrong.index[:3])}"
