@@ -10,6 +10,7 @@ The public API::
     zone_lib.plan_tree()         # the Plans as section trees; plan_goals(): their 到2020年/到2022年 goals
     zone_lib.responsibilities()  # lead / cooperating units per task
     zone_lib.units()             # the unit registry: canonical names, levels, kinds, aliases
+    zone_lib.targets()           # quantitative targets (覆盖90%以上, 80个以上, 373家 …) by year
     zone_lib.crosswalk(a, b)     # which task of document a answers which of document b (jieba)
     zone_lib.keywords(by="year") # distinctive words per section, year or document (jieba TF-IDF)
     zone_lib.reported_progress() # Ningxia's 2020 report linked to the planned milestones
@@ -33,6 +34,7 @@ from .keywords import keywords
 from .plan_sections import plan_goals, plan_tree
 from .progress import reported_progress
 from .tables import discrepancies, matrix, table_lines
+from .targets import extract_targets, targets
 from .task_tables import milestones, responsibilities, task_documents, tasks
 from .unit_registry import canonical_unit, unit_links, units
 
@@ -62,6 +64,8 @@ __all__ = [
     "reported_progress",
     "responsibilities",
     "table_lines",
+    "targets",
+    "extract_targets",
     "task_documents",
     "tasks",
     "unit_links",

@@ -26,6 +26,7 @@ LIST_SEPARATOR = " | "
 def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
     """Name -> function of every exported table (imports kept lazy)."""
     from . import corpus, plan_sections, tables, task_tables, unit_registry
+    from .targets import targets as target_table
 
     out: dict[str, Callable[[Seeds], pd.DataFrame]] = {
         "documents": lambda s: corpus.documents(seeds=s),
@@ -37,6 +38,7 @@ def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
         "responsibilities": lambda s: task_tables.responsibilities(None, seeds=s),
         "plan_tree": lambda s: plan_sections.plan_tree(seeds=s),
         "plan_goals": lambda s: plan_sections.plan_goals(seeds=s),
+        "targets": lambda s: target_table(seeds=s),
         "units": lambda s: unit_registry.units(seeds=s),
         "unit_links": lambda s: unit_registry.unit_links(seeds=s),
     }
