@@ -17,6 +17,7 @@ def test_every_public_table_matches_its_schema():
         ("plan_tree", zone_lib.plan_tree),
         ("plan_goals", zone_lib.plan_goals),
         ("units", zone_lib.units),
+        ("targets", zone_lib.targets),
     ]:
         assert list(call().columns) == list(schemas()[name]["columns"]), name
 

@@ -22,6 +22,7 @@ from importlib import resources
 
 import pandas as pd
 
+from .schemas import checked
 from .textutil import fold
 
 Seeds = str | os.PathLike[str] | None
@@ -204,6 +205,7 @@ def _sentence_year(text: str, pos: int) -> int | None:
     return max(years) if years else None
 
 
+@checked("targets")
 def targets(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     """Quantitative targets of the task documents, one row per number promised.
 
