@@ -80,14 +80,12 @@ def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
         if col not in df.columns:
             continue
         series = df[col]
-        missing = series.isna() if rule["type"] != "list" else series.map(lambda v: v is None)
-        bad_rows: list[int] = []
-        if not rule.get("nullable", False) and missing.any():
-            bad_rows = list(df.index[missing][:3])
-            problems.append(f"{col}: missing values in rows {bad_rows}")
-            continue
-        present = series[~missing]
         kind = rule["type"]
+        missing = series.isna() if kind != "list" else series.map(lambda v: v is None)
+        if not rule.get("nullable", False) and missing.any():
+            problems.append(f"{col}: missing values in rows {list(df.index[missing][:3])}")
+            continue
+        present = series[~missing] if missing.any() else series
         if _dtype_ok(series, kind):
             wrong = present.iloc[:0]
         else:
@@ -100,13 +98,13 @@ def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
             )
             continue
         if "values" in rule:
-            outside = present[~present.isin(rule["values"])]
-            if len(outside):
-                problems.append(f"{col}: {sorted(set(outside))[:3]} not among {rule['values']}")
+            outside = sorted(set(present.unique()) - set(rule["values"]))
+            if outside:
+                problems.append(f"{col}: {outside[:3]} not among {rule['values']}")
         if rule.get("nonempty"):
-            empty = present[present.map(lambda v: v == "")]
-            if len(empty):
-                problems.append(f"{col}: empty text in rows {list(empty.index[:3])}")
+            empty = present == ""
+            if empty.any():
+                problems.append(f"{col}: empty text in rows {list(present.index[empty][:3])}")
         for bound, test in (("min", lambda s, b: s < b), ("max", lambda s, b: s > b)):
             if bound in rule and len(present):
                 out = present[test(present.astype(float), rule[bound])]

@@ -97,8 +97,13 @@ def tasks(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
         the document prints none, one derived by :func:`task_title` (``task_basis``
         says which); ``text`` is the whole task as printed.
     """
+    return _tasks_frame(tuple(_docs(doc_id, seeds))).copy()
+
+
+@lru_cache(maxsize=32)
+def _tasks_frame(docs: tuple[Document, ...]) -> pd.DataFrame:
     rows = []
-    for doc in _docs(doc_id, seeds):
+    for doc in docs:
         for t in prose_of(doc).tasks:
             title, basis = task_title(t)
             rows.append(
@@ -128,10 +133,15 @@ def milestones(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     Returns:
         A DataFrame with :data:`MILESTONE_COLUMNS`.
     """
+    return _milestones_frame(tuple(_docs(doc_id, seeds))).copy()
+
+
+@lru_cache(maxsize=32)
+def _milestones_frame(docs: tuple[Document, ...]) -> pd.DataFrame:
     from .tables import matrix
 
     rows = []
-    for doc in _docs(doc_id, seeds):
+    for doc in docs:
         for t in prose_of(doc).tasks:
             for m in t.milestones:
                 rows.append(
@@ -161,7 +171,7 @@ def milestones(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
                     }
                 )
         if find_table(doc.numbered_lines()) is not None:
-            m = matrix(doc.doc_id, seeds)
+            m = matrix(doc.doc_id, doc.seed.path.parent)
             for r in m.itertuples():
                 rows.append(
                     {
