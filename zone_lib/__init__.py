@@ -24,6 +24,7 @@ from .corpus import documents, load_corpus
 from .crosswalk import crosswalk, crosswalk_summary
 from .errors import (
     DocumentNotFoundError,
+    ParameterError,
     ParseError,
     SeedReadError,
     SeedsNotFoundError,
@@ -42,6 +43,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DocumentNotFoundError",
+    "ParameterError",
     "ParseError",
     "SeedReadError",
     "SeedsNotFoundError",

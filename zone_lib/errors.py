@@ -57,3 +57,24 @@ class ParseError(ZoneError):
 
 class TableParseError(ParseError):
     """The annual task table cannot be found or parsed."""
+
+
+class ParameterError(ZoneError, ValueError):
+    """A notebook or view parameter (year, unit, platform) is not one of the valid values.
+
+    The message names the parameter, the value given, every valid choice and, when
+    there is one, the closest valid choice.
+    """
+
+    def __init__(self, name: str, value: object, choices: list[str], suggestion: str | None = None) -> None:
+        self.name = name
+        self.value = value
+        self.choices = list(choices)
+        self.suggestion = suggestion
+        hint = f" Did you mean {suggestion!r}?" if suggestion else ""
+        super().__init__(
+            f"invalid {name} {value!r}.{hint} Valid choices for {name}: {'; '.join(self.choices)}"
+        )
+
+    def __reduce__(self):  # keep the exception picklable (multiprocessing, papermill workers)
+        return (type(self), (self.name, self.value, self.choices, self.suggestion))

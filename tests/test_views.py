@@ -1,0 +1,246 @@
+"""zone_lib.views: briefing tables and figures."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+import zone_lib
+from zone_lib import params, views
+from zone_lib.errors import ParameterError
+
+
+@pytest.fixture(scope="module")
+def m() -> pd.DataFrame:
+    return zone_lib.matrix()
+
+
+# ---------------------------------------------------------------- year
+
+
+@pytest.mark.parametrize("year", [2019, 2020, 2021, 2022])
+def test_year_view_has_one_row_per_cell_of_the_year(m, year):
+    view = views.year_view(str(year))
+    assert len(view) == int((m.year == year).sum())
+    assert (view.year == year).all()
+    assert list(view.sort_values(["section_no", "task_no"]).task_no) == list(view.task_no)
+    cells = m[m.year == year].set_index("task_no")
+    for r in view.itertuples():
+        assert r.source_line == cells.loc[r.task_no, "source_line"]
+        assert r.text == cells.loc[r.task_no, "text"]
+    assert (view.section_en != "").all() and (view.lead != "").all()
+
+
+def test_first_year_is_all_new():
+    assert set(views.year_view(2019).status) == {"new"}
+
+
+def test_year_view_statuses_follow_the_definition(m):
+    view = views.year_view(2021).set_index("task_no")
+    # task 7 and 37: the 2021 cell repeats the 2020 cell word for word (discrepancies say so)
+    assert view.loc[7, "status"] == "continued" and view.loc[37, "status"] == "continued"
+    assert not view.loc[7, "is_new"]
+    assert view.loc[7, "status_zh"] == "延续"
+    # task 12 has no 2021 cell (its third cell belongs to 2022); in 2022 it is new
+    assert 12 not in view.index
+    assert views.year_view(2022).set_index("task_no").loc[12, "status"] == "new"
+    changed = view[view.status == "changed"]
+    assert (changed.previous_text != "").all()
+    assert len(view) == (view.status != "new").sum() + (view.status == "new").sum()
+
+
+def test_year_by_section_adds_up():
+    by = views.year_by_section(2021)
+    view = views.year_view(2021)
+    assert list(by.section_no) == list(range(1, 9))
+    assert by.n_tasks.sum() == len(view)
+    assert (by.n_tasks == by.new + by.changed + by.continued).all()
+    # tasks 1-3 have 2019/2020 cells only: section 1 ends three tasks in 2021
+    assert by.set_index("section_no").loc[1, "ended"] == 3
+
+
+def test_year_by_unit_counts():
+    by = views.year_by_unit(2020).set_index("unit")
+    assert by.loc["自治区卫生健康委", "lead"] == 39
+    assert by.loc["各市、县（区）人民政府", "coop"] == 40
+    assert by.loc["自治区卫生健康委", "unit_en"] == "Regional Health Commission"
+
+
+def test_year_view_rejects_a_bad_year():
+    with pytest.raises(ParameterError, match="2019; 2020; 2021; 2022"):
+        views.year_view(2030)
+
+
+# ---------------------------------------------------------------- unit
+
+
+def test_unit_view_by_alias(m):
+    view = views.unit_view("医保局")
+    assert set(view.unit) == {"自治区医保局"}
+    resp = zone_lib.responsibilities("nx-impl-2019")
+    tasks = set(resp[resp.unit == "自治区医保局"].task_no)
+    assert set(view.task_no) == tasks
+    assert len(view) == int(m.task_no.isin(tasks).sum())
+    assert set(view.role) <= {"lead", "coop"} and set(view.role_zh) <= {"牵头单位", "配合单位"}
+    task23 = view[view.task_no == 23]
+    assert set(task23.role) == {"lead"} and set(task23.unit_line) == {804}
+
+
+def test_unit_by_year_and_share():
+    by = views.unit_by_year("自治区卫生健康委")
+    assert list(by.year) == [2019, 2020, 2021, 2022]
+    assert (by.total == by.year_cells).all()  # it is named on every task
+    assert (by.share == 1.0).all()
+    share = views.unit_share().set_index("unit")
+    assert share.loc["自治区卫生健康委", "share"] == 1.0
+    assert share.loc["各市、县（区）人民政府", "lead_share"] == 0.0
+    assert set(share.index) == set(params.valid_units().unit)
+    assert share.n_cells.is_monotonic_decreasing
+
+
+def test_unit_partners():
+    partners = views.unit_partners("自治区医保局").set_index("partner")
+    assert "自治区医保局" not in partners.index
+    assert partners.loc["自治区卫生健康委", "n_tasks"] == 28
+    assert partners.loc["自治区卫生健康委", "partner_leads"] == 28
+    assert partners.n_tasks.is_monotonic_decreasing
+    with pytest.raises(ParameterError):
+        views.unit_partners("不存在的局")
+
+
+# ---------------------------------------------------------------- platform and overview
+
+
+def test_platform_view_by_any_label():
+    by_no = views.platform_view(5)
+    assert by_no.equals(views.platform_view("互联网医疗平台"))
+    assert by_no.equals(views.platform_view("Internet medical-service platform"))
+    assert list(by_no.task_no) == list(range(21, 29))
+    assert {"2019", "2020", "2021", "2022"} <= set(by_no.columns)
+    task12 = views.platform_view(3).set_index("task_no").loc[12]
+    assert task12["2021"] == "" and task12["2022"] != ""
+    assert task12.n_years == 3
+
+
+def test_platform_units_and_discrepancies():
+    units = views.platform_units(5).set_index("unit")
+    assert units.loc["自治区卫生健康委", "lead"] == 8
+    disc = views.platform_discrepancies(7)
+    assert list(disc.task_no) == [34] and list(disc.kind) == ["section_number"]
+    assert views.platform_discrepancies(5).empty
+
+
+def test_overview_matches_the_matrix(m):
+    ov = views.overview()
+    assert list(ov.section_no) == list(range(1, 9))
+    assert ov.n_tasks.sum() == 40 and ov.n_cells.sum() == len(m)
+    for y in (2019, 2020, 2021, 2022):
+        assert ov[str(y)].sum() == int((m.year == y).sum())
+    assert ov.n_discrepancies.sum() == len(zone_lib.discrepancies())
+    assert ov.set_index("section_no").loc[5, "tasks"] == "21–28"
+
+
+def test_targets_have_source_lines_and_series(m):
+    t = views.targets()
+    assert {"task_no", "year", "value", "measure", "series", "text", "source_line"} <= set(t.columns)
+    lines = set(m.source_line)
+    assert set(t.source_line) <= lines
+    task18 = t[t.task_no == 18].sort_values("year")
+    assert list(task18.value) == [70.0, 90.0] and task18.series.nunique() == 1
+    fallback = views._extract_targets(m)
+    assert {(r.task_no, r.year, r.value) for r in fallback.itertuples()} >= {
+        (18, 2020, 70.0),
+        (8, 2020, 150.0),
+    }
+
+
+def test_bilingual_headings():
+    shown = views.bilingual(views.year_view(2020))
+    assert "任务 Task" in shown.columns and "年度 Year" in shown.columns
+
+
+def test_raw_lines_show_the_table_region():
+    raw = views.raw_lines(938, 944)
+    assert list(raw.line) == list(range(938, 945))
+    assert raw.set_index("line").loc[938, "kind"] == "caption"
+    assert raw.set_index("line").loc[943, "task_no"] == 1
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _json(fig: go.Figure) -> str:
+    return fig.to_json()
+
+
+def test_figures_are_deterministic():
+    first = {k: _json(f) for k, f in views.figures().items()}
+    second = {k: _json(f) for k, f in views.figures().items()}
+    assert first == second
+    assert _json(views.fig_unit_network("医保局")) == _json(views.fig_unit_network("自治区医保局"))
+
+
+def test_heatmap_cells_and_hover(m):
+    fig = views.fig_heatmap(highlight_year=2021)
+    heat = fig.data[0]
+    assert len(heat.y) == 40 and list(heat.x) == ["2019", "2020", "2021", "2022"]
+    present = sum(v is not None for row in heat.z for v in row)
+    assert present == len(m)
+    # task 12's 2022 cell: full text and its line in the hover
+    cell = m[(m.task_no == 12) & (m.year == 2022)].iloc[0]
+    hover = heat.text[11][3]
+    assert f"line {cell.source_line}" in hover and "形成示范效应" in hover.replace("<br>", "")
+    assert heat.z[11][2] is None
+    assert len(fig.layout.updatemenus[0].buttons) == 9
+    assert len(fig.layout.shapes) == 1
+
+
+def test_timeline_has_region_and_county():
+    fig = views.fig_timeline()
+    assert len(fig.layout.annotations) == 2  # two panels
+    assert (
+        "nx-impl-2019" in fig.layout.annotations[0].text and "qtx-impl-2019" in fig.layout.annotations[1].text
+    )
+    hovers = [h for tr in fig.data for h in tr.hovertext]
+    assert any("line 642" in h for h in hovers)
+    buttons = fig.layout.updatemenus[0].buttons
+    assert len(buttons) == 9
+    assert len(buttons[5].args[0]["visible"]) == len(fig.data)
+    only = views.fig_timeline(section="互联网医药平台")
+    assert not only.layout.updatemenus
+    assert all("(七)" in tr.name for tr in only.data)
+
+
+def test_timeline_skips_documents_without_milestones():
+    fig = views.fig_timeline(doc_ids=("nx-impl-2019", "nx-hq-2023"))
+    assert len(fig.layout.annotations) == 1
+
+
+def test_section_bars():
+    fig = views.fig_section_bars()
+    assert [tr.name for tr in fig.data] == ["2019年", "2020年", "2021年", "2022年"]
+    assert sum(fig.data[2].y) == 34
+    stacked = views.fig_section_bars(2021)
+    assert fig.layout.updatemenus and stacked.layout.barmode == "stack"
+    assert sum(sum(tr.y) for tr in stacked.data) == 34
+
+
+def test_unit_network():
+    fig = views.fig_unit_network(highlight="医保局")
+    units = params.valid_units()
+    nodes = next(tr for tr in fig.data if tr.name == "units")
+    assert len(nodes.x) == len(units)
+    highlighted = [tr for tr in fig.data if tr.name.startswith("ties of ")]
+    assert len(highlighted) == len(units)
+    assert [tr.name for tr in highlighted if tr.visible] == ["ties of 自治区医保局"]
+    assert len(fig.layout.updatemenus[0].buttons) == len(units) + 1
+    assert json.loads(fig.to_json())  # serialisable
+
+
+def test_targets_figure():
+    fig = views.fig_targets()
+    assert len(fig.data) == views.targets().series.nunique()
+    assert all("line" in h for tr in fig.data for h in tr.hovertext)
