@@ -169,7 +169,13 @@ Parameter 参数: `unit` — a unit of the plan, by name or alias (医保局, �
             _code("views.fig_unit_network(highlight=unit)"),
             _md("## 5. 全部单位的负荷 Every unit's share of the load"),
             _code("views.unit_share()"),
-            _md("## 6. 交互浏览 Live explorer\n\nIn JupyterLab, pick another unit."),
+            _md(
+                "## 6. 在其他文件中 In the other documents\n\n"
+                "The unit's tasks in every task document, through the unit registry's aliases "
+                "(* marks the tasks it leads)."
+            ),
+            _code("views.unit_in_documents(unit)"),
+            _md("## 7. 交互浏览 Live explorer\n\nIn JupyterLab, pick another unit."),
             _code("widgets.UnitExplorer(unit).widget"),
         ],
     )

@@ -244,3 +244,12 @@ def test_targets_figure():
     fig = views.fig_targets()
     assert len(fig.data) == views.targets().series.nunique()
     assert all("line" in h for tr in fig.data for h in tr.hovertext)
+
+
+def test_unit_in_other_documents_goes_through_the_registry():
+    df = views.unit_in_documents("医保局")
+    got = df.set_index("doc_id")[["n_tasks", "n_lead", "n_coop"]].to_dict("index")
+    assert got["nx-impl-2019"] == {"n_tasks": 28, "n_lead": 5, "n_coop": 23}
+    assert got["nx-hq-2023"] == {"n_tasks": 8, "n_lead": 0, "n_coop": 8}
+    assert got["qtx-impl-2019"]["n_tasks"] == 0  # 市医疗保障局 is the city's own bureau, another unit
+    assert "23*" in df.set_index("doc_id").loc["nx-impl-2019", "tasks"]

@@ -358,6 +358,57 @@ def unit_partners(unit: str) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def _document_label(doc_id: str) -> str:
+    """Chinese title with the English beside it, from the labels or the manifest."""
+    entry = params.labels()["documents"].get(doc_id)
+    if entry:
+        return f"{entry['zh']} {entry['en']}"
+    from .corpus import documents
+
+    docs = documents().set_index("doc_id")
+    return f"{docs.loc[doc_id, 'title']} {docs.loc[doc_id, 'title_en']}".strip()
+
+
+def unit_in_documents(unit: str) -> pd.DataFrame:
+    """How a unit of nx-impl-2019 appears in the other task documents.
+
+    Names are matched through the unit registry (:func:`zone_lib.canonical_unit`), so
+    aliases count (自治区医保局 / 自治区医疗保障局). City units (市…) of Qingtongxia are a
+    different level and are not the same unit.
+
+    Args:
+        unit: A unit name or alias.
+
+    Returns:
+        ``doc_id, document, n_tasks, n_lead, n_coop, tasks`` (task numbers, the
+        first listed lead), one row per task document, documents without the unit
+        included with zero counts.
+    """
+    from .task_tables import task_documents
+    from .unit_registry import canonical_unit, unit_links
+
+    u = check_unit(unit)
+    canonical = canonical_unit(u)["canonical"]
+    links = unit_links()
+    mine = links[links.canonical == canonical]
+    rows = []
+    for doc_id in task_documents():
+        g = mine[mine.doc_id == doc_id]
+        lead = sorted(set(g.loc[g.role == "lead", "task_no"]))
+        coop = sorted(set(g.loc[g.role == "coop", "task_no"]) - set(lead))
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "document": _document_label(doc_id),
+                "n_tasks": len(set(g.task_no)),
+                "n_lead": len(lead),
+                "n_coop": len(coop),
+                "tasks": ", ".join(f"{t}*" if t in lead else str(t) for t in sorted(set(g.task_no))),
+            }
+        )
+    return pd.DataFrame(rows, columns=["doc_id", "document", "n_tasks", "n_lead", "n_coop", "tasks"])
+
+
 def unit_share() -> pd.DataFrame:
     """Every unit's share of the load: the task-year cells of the tasks naming it.
 
