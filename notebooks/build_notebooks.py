@@ -7,7 +7,8 @@ the ``.ipynb`` files are generated, never edited by hand. Cell ids are fixed
 Every notebook has the same shape: a title, a cell tagged ``parameters`` (papermill),
 then a first code cell that validates the parameters with :mod:`zone_lib.params` and
 sets plotly's renderer, then thin cells — one library call each — with bilingual
-markdown between them, and last a live ipywidgets explorer.
+markdown between them, and last a live ipywidgets explorer (cells tagged ``live``,
+which the HTML briefings of ``zone render`` leave out: widgets need a kernel).
 """
 
 from __future__ import annotations
@@ -20,27 +21,31 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
 
-RENDERER = "plotly_mimetype+notebook"
-"""Figures as plotly JSON (JupyterLab's plotly extension) plus HTML with plotly.js embedded
-once per notebook (offline HTML briefings via nbconvert); no CDN."""
+SETUP = """{imports}from zone_lib import params, views, widgets
 
-SETUP = f"""import plotly.io as pio
-
-{{imports}}from zone_lib import params, views, widgets
-
-{{checks}}
-pio.renderers.default = "{RENDERER}"
+{checks}
+views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 """
+
+LIVE = "live"
+"""Tag of the cells that only make sense with a kernel (ipywidgets explorers and the
+markdown that introduces them); ``zone render`` leaves them out of HTML briefings."""
 
 RUN_HINT = (
     "Run it for another value with papermill, e.g. "
     "`papermill notebooks/{name}.ipynb out.ipynb -p {param} {example}`, "
-    "then `jupyter nbconvert --to html out.ipynb` for an offline briefing."
+    "or render the offline HTML briefing with `zone render --{param} {example}`."
 )
 
 
 def _md(text: str):
     return new_markdown_cell(text.strip("\n"))
+
+
+def _live_md(text: str):
+    cell = _md(text)
+    cell.metadata["tags"] = [LIVE]
+    return cell
 
 
 def _code(text: str, tags: list[str] | None = None):
@@ -115,15 +120,15 @@ zooms to one section.
 """
             ),
             _code("views.fig_heatmap(highlight_year=year)"),
-            _md(
+            _live_md(
                 """
 ## 5. 交互浏览 Live explorer
 
-In JupyterLab, pick another year; the table and chart follow. (In a static briefing
-this widget does not run; everything above is complete without it.)
+In JupyterLab, pick another year; the table and chart follow. (The HTML briefing
+leaves this widget out; everything above is complete without it.)
 """
             ),
-            _code("widgets.YearExplorer(year).widget"),
+            _code("widgets.YearExplorer(year).widget", tags=[LIVE]),
         ],
     )
 
@@ -175,8 +180,8 @@ Parameter 参数: `unit` — a unit of the plan, by name or alias (医保局, �
                 "(* marks the tasks it leads)."
             ),
             _code("views.unit_in_documents(unit)"),
-            _md("## 7. 交互浏览 Live explorer\n\nIn JupyterLab, pick another unit."),
-            _code("widgets.UnitExplorer(unit).widget"),
+            _live_md("## 7. 交互浏览 Live explorer\n\nIn JupyterLab, pick another unit."),
+            _code("widgets.UnitExplorer(unit).widget", tags=[LIVE]),
         ],
     )
 
@@ -226,8 +231,8 @@ for this section; hover a bar for the full milestone text and its source line.
             _code("views.fig_timeline(section=platform)"),
             _md("## 4. 表格与正文的差异 Where the table and the prose disagree"),
             _code("views.platform_discrepancies(platform)"),
-            _md("## 5. 交互浏览 Live explorer\n\nIn JupyterLab, pick another section."),
-            _code("widgets.PlatformExplorer(platform).widget"),
+            _live_md("## 5. 交互浏览 Live explorer\n\nIn JupyterLab, pick another section."),
+            _code("widgets.PlatformExplorer(platform).widget", tags=[LIVE]),
         ],
     )
 
@@ -272,10 +277,10 @@ The regional plan beside Qingtongxia's (青铜峡市); the dropdown shows one se
             _md("## 6. 量化目标 Quantified targets"),
             _code("views.targets()"),
             _code("views.fig_targets()"),
-            _md(
+            _live_md(
                 "## 7. 里程碑搜索 Milestone search (live)\n\nIn JupyterLab, type words such as 电子健康卡 or 互联网医院."
             ),
-            _code('widgets.MilestoneSearch("互联网医院").widget'),
+            _code('widgets.MilestoneSearch("互联网医院").widget', tags=[LIVE]),
         ],
     )
 
@@ -385,8 +390,8 @@ The table for the exercise's year:
             ),
             _code("views.year_by_section(year)"),
             _code("views.bilingual(views.year_view(year))"),
-            _md("In JupyterLab, try the live explorer:"),
-            _code("widgets.YearExplorer(year).widget"),
+            _live_md("In JupyterLab, try the live explorer:"),
+            _code("widgets.YearExplorer(year).widget", tags=[LIVE]),
         ],
     )
 

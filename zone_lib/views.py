@@ -52,6 +52,32 @@ YEAR_COLOURS = ("#4C78A8", "#F58518", "#54A24B", "#E45756")
 STATUS_COLOURS = {"new": "#E45756", "changed": "#F58518", "continued": "#9D9D9D"}
 _FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 
+NOTEBOOK_RENDERER = "plotly_mimetype+notebook"
+"""Figures as plotly JSON for JupyterLab's plotly extension, plus HTML for classic viewers."""
+
+RENDERER_ENV = "ZONE_PLOTLY_RENDERER"
+"""Environment variable naming the plotly renderer; ``zone render`` sets ``zone_briefing``."""
+
+
+def setup_plotly() -> None:
+    """Choose plotly's renderer for a notebook (``plotly.io.renderers.default``).
+
+    In JupyterLab (the default) figures are sent as plotly JSON plus HTML
+    (``plotly_mimetype+notebook``). Under ``zone render`` the environment variable
+    ``ZONE_PLOTLY_RENDERER`` names the briefing renderer of :mod:`zone_lib.figure_html`,
+    which writes small deterministic HTML that loads the shared plotly.js.
+
+    """
+    import os
+
+    import plotly.io as pio
+
+    from . import figure_html
+
+    figure_html.register()
+    name = os.environ.get(RENDERER_ENV) or NOTEBOOK_RENDERER
+    pio.renderers.default = name
+
 
 # --------------------------------------------------------------------------- helpers
 
