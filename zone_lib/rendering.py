@@ -277,6 +277,39 @@ def verify_page(body: str, figures_expected: int, where: str) -> int:
     return len(ids)
 
 
+def _lost_figure(data: dict[str, Any]) -> bool:
+    """Whether an output holds a plotly figure in a form the HTML page cannot show."""
+    html = data.get("text/html", "")
+    html = "".join(html) if isinstance(html, list) else html
+    if "plotly-graph-div" in html:
+        return False
+    as_json = data.get("application/json")
+    text = data.get("text/plain", "")
+    text = "".join(text) if isinstance(text, list) else text
+    return (
+        "application/vnd.plotly.v1+json" in data
+        or (isinstance(as_json, dict) and {"data", "layout"} <= set(as_json))
+        or text.startswith("Figure({")
+    )
+
+
+def check_figures(nb, where: str) -> None:
+    """Fail when a cell's plotly figure would be missing from the HTML briefing.
+
+    Raises:
+        RenderError: Naming the cell, when a figure came out as JSON or text only (the
+            renderer was not ``zone_briefing``: see :func:`zone_lib.views.setup_plotly`).
+    """
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if _lost_figure(out.get("data", {})):
+                raise RenderError(
+                    f"{where}: the plotly figure of cell {index} was not rendered as HTML (renderer "
+                    f"{cell.get('source', '')[:40]!r}…); call views.setup_plotly() and do not change "
+                    "plotly.io.renderers.default in a briefing notebook"
+                )
+
+
 def _count_figures(nb) -> int:
     n = 0
     for cell in nb.cells:
@@ -331,6 +364,16 @@ def _execute(nb, b: Briefing, opts: Options, scratch: Path):
     )
 
 
+def _stable_ids(nb):
+    """Give papermill's injected cells fixed ids (papermill draws random ones)."""
+    for i, cell in enumerate(nb.cells):
+        tags = cell.get("metadata", {}).get("tags", [])
+        for tag in ("injected-parameters", "papermill-error-cell-tag"):
+            if tag in tags:
+                cell["id"] = f"{tag}-{i}"
+    return nb
+
+
 def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
     """Execute, export, check and write one briefing; never raises for a briefing's own failure.
 
@@ -360,7 +403,8 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
     try:
         nb = _prepare(Path(opts.notebooks) / b.notebook)
         figure_html.reset_figure_ids()
-        nb = _execute(nb, b, opts, scratch)
+        nb = _stable_ids(_execute(nb, b, opts, scratch))
+        check_figures(nb, where)
         body, _ = _exporter().from_notebook_node(nb)
         res.figures = verify_page(body, _count_figures(nb), where)
         data = page(b, body, seeds_sig)
@@ -411,7 +455,7 @@ def _keep(scratch: Path, out: Path, folder: str, b: Briefing) -> str:
     """Keep an executed notebook (timestamps removed) under ``out/folder``; return its relative path."""
     import nbformat
 
-    nb = nbformat.read(str(scratch), as_version=4)
+    nb = _stable_ids(nbformat.read(str(scratch), as_version=4))
     pm_meta = nb.metadata.get("papermill", {})
     for k in ("start_time", "end_time", "duration", "input_path", "output_path"):
         pm_meta.pop(k, None)
@@ -633,16 +677,26 @@ def render(
             on_result(r)
 
     n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(pending) or 1))
-    if n_jobs == 1 or len(pending) <= 1:
-        for b, key in pending:
-            if bar is not None:
-                bar.set_postfix_str(b.stem)
-            done(render_one(b, opts, key, seeds_sig))
-    else:
-        _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar)
-    if bar is not None:
-        bar.close()
+    try:
+        if n_jobs == 1 or len(pending) <= 1:
+            for b, key in pending:
+                if bar is not None:
+                    bar.set_postfix_str(b.stem)
+                done(render_one(b, opts, key, seeds_sig))
+        else:
+            _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+        # also on an interrupt: record what finished, so that the next run skips it
+        ordered = _write_state(out_dir, todo, results, state, seeds_sig)
+    return RenderReport(ordered, out_dir, time.perf_counter() - started)
 
+
+def _write_state(
+    out_dir: Path, todo: list[Briefing], results: dict[str, Result], state: dict, seeds_sig: str
+):
+    """Write the state file and index.html; return this run's results in index order."""
     ordered = [results[b.stem] for b in todo if b.stem in results]
     # keep entries of briefings not in this run, so a partial run does not forget the others
     merged = dict(state["briefings"])
@@ -669,10 +723,16 @@ def render(
             + "\n"
         ).encode("utf-8"),
     )
-    return RenderReport(ordered, out_dir, time.perf_counter() - started)
+    return ordered
 
 
 def _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar) -> None:
+    """Render ``pending`` in ``n_jobs`` warm worker processes, reporting each result to ``done``.
+
+    A worker that dies (crash, killed) breaks the pool: the unfinished briefings are
+    tried once more in a fresh pool, then marked failed. On an interrupt the workers
+    are stopped at once (pages are written atomically, so none is left half-written).
+    """
     ctx = _context()
     events = ctx.Queue()
     running: dict[str, float] = {}
@@ -680,23 +740,26 @@ def _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar) -> None:
     for attempt in range(2):
         if not left:
             return
+        pool = cf.ProcessPoolExecutor(
+            n_jobs, mp_context=ctx, initializer=_init_worker, initargs=(events, extra_env)
+        )
         try:
-            with cf.ProcessPoolExecutor(
-                n_jobs, mp_context=ctx, initializer=_init_worker, initargs=(events, extra_env)
-            ) as pool:
-                futures = {pool.submit(_worker, b, opts, key, seeds_sig): (b, key) for b, key in left}
-                remaining = set(futures)
-                while remaining:
-                    finished, remaining = cf.wait(remaining, timeout=0.2, return_when=cf.FIRST_COMPLETED)
-                    _drain(events, running)
-                    for f in finished:
-                        b, key = futures[f]
-                        running.pop(b.stem, None)
-                        left = [x for x in left if x[0].stem != b.stem]
-                        done(f.result())
-                    if bar is not None and running:
-                        bar.set_postfix_str(", ".join(sorted(running)))
+            futures = {pool.submit(_worker, b, opts, key, seeds_sig): (b, key) for b, key in left}
+            remaining = set(futures)
+            while remaining:
+                finished, remaining = cf.wait(remaining, timeout=0.2, return_when=cf.FIRST_COMPLETED)
+                _drain(events, running)
+                for f in finished:
+                    b, _ = futures[f]
+                    result = f.result()  # BrokenProcessPool when a worker died
+                    running.pop(b.stem, None)
+                    left = [x for x in left if x[0].stem != b.stem]
+                    done(result)
+                if bar is not None and running:
+                    bar.set_postfix_str(", ".join(sorted(running)))
+            pool.shutdown()
         except cf.process.BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
             if attempt == 1:
                 for b, key in left:
                     done(
@@ -712,6 +775,12 @@ def _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar) -> None:
                         )
                     )
                 return
+        except BaseException:
+            # an interrupt: stop the workers now rather than letting them finish the queue
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in list(getattr(pool, "_processes", {}).values()):  # no public API for this
+                proc.terminate()
+            raise
 
 
 def _drain(events, running: dict[str, float]) -> None:
