@@ -41,3 +41,52 @@ def test_help_lists_commands(capsys):
     out = capsys.readouterr().out
     for name in ("summary", "documents", "matrix", "units", "discrepancies", "lines"):
         assert name in out
+
+
+def test_check_reports_and_exits_1_with_strict_on_errors(tmp_path, capsys):
+    from tests.test_quality import write_planted
+
+    seeds = write_planted(tmp_path / "seeds")
+    assert main(["check", "--seeds", str(seeds)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("zone check: data-quality report (数据质量检查): 10 findings in 1 seed file\n")
+    assert "  010_test.txt:13  [warning] The English word “and” stands inside a Chinese sentence" in out
+    assert out.endswith("Verdict: FAIL, 2 errors, 7 warnings, 1 info; `zone check --strict` exits 1.\n")
+    assert main(["check", "--seeds", str(seeds), "--strict"]) == 1
+    assert main(["--seeds", str(seeds), "check", "--strict", "--limit", "1"]) == 1  # the global --seeds too
+    report = tmp_path / "out" / "check.txt"
+    assert main(["check", "--seeds", str(seeds), "--out", str(report)]) == 0
+    assert report.read_text("utf-8").splitlines()[-1].startswith("Verdict: FAIL")
+
+
+def test_check_csv_and_json(tmp_path, capsys):
+    import json
+
+    import zone_lib
+    from zone_lib.quality import quality_findings
+
+    findings = quality_findings()
+    expected = 1 if (findings.severity == "error").any() else 0
+    assert main(["check", "--format", "csv", "--strict"]) == expected
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "check,severity,doc_id,seed_file,line,detail,text"
+    assert len(lines) == len(findings) + 1
+    disc = [ln for ln in lines if ln.startswith("discrepancy,warning,nx-impl-2019,002_f60c301714171d8f.txt,")]
+    assert len(disc) == len(zone_lib.discrepancies())
+    out = tmp_path / "findings.csv"
+    assert main(["check", "--format", "csv", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(codecs.BOM_UTF8)
+    assert main(["check", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["line"] for r in records if r["check"] == "markup_residue"] == [27]
+
+
+def test_check_help_is_bilingual(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "check" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    for word in ("数据质量检查", "--strict", "--limit", "--format", "--seeds", "表文不一致"):
+        assert word in out

@@ -34,6 +34,7 @@ from .errors import (
 from .keywords import keywords
 from .plan_sections import plan_goals, plan_tree
 from .progress import reported_progress
+from .quality import quality_findings
 from .tables import discrepancies, matrix, table_lines
 from .targets import extract_targets, targets
 from .task_tables import milestones, responsibilities, task_documents, tasks
@@ -63,6 +64,7 @@ __all__ = [
     "milestones",
     "plan_goals",
     "plan_tree",
+    "quality_findings",
     "reported_progress",
     "responsibilities",
     "table_lines",

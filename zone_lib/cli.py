@@ -93,6 +93,112 @@ def summary(seeds: str | None, out: str | None) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _add_render_parser(sub) -> None:
+    p = sub.add_parser(
+        "render",
+        help="render the notebooks as an offline HTML briefing site (简报) with an index.html",
+        description="Execute the briefing notebooks with papermill and export them as offline HTML "
+        "(input hidden, one shared plotly.js, no network needed), with outputs/index.html listing "
+        "every briefing and its status. Unchanged briefings are skipped unless --force.",
+        epilog="Examples: zone render --all; zone render --year 2021; "
+        "zone render --unit 自治区医保局 --platform 互联网医疗平台 --out outputs/. "
+        "Exit status: 0 all rendered, 1 some briefing failed (see index.html and failed/), 2 usage error.",
+    )
+    p.add_argument(
+        "--all", action="store_true", help="the full suite: overview, every year, unit, section, check"
+    )
+    p.add_argument("--overview", action="store_true", help="the overview briefing (总览)")
+    p.add_argument("--check", action="store_true", help="the data-quality briefing (数据质量)")
+    p.add_argument(
+        "--year", action="append", default=[], metavar="YEAR", help="a year briefing (年度), repeatable"
+    )
+    p.add_argument(
+        "--unit", action="append", default=[], metavar="UNIT",
+        help="a unit briefing (单位), by name or alias, repeatable",
+    )
+    p.add_argument(
+        "--platform", action="append", default=[], metavar="SECTION",
+        help="a section/platform briefing (平台), by number 1-8 or name, repeatable",
+    )
+    p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: number of cores)")
+    p.add_argument("--force", action="store_true", help="render even briefings whose inputs are unchanged")
+    p.add_argument("--engine", choices=["inprocess", "kernel"], default="inprocess",
+                   help="inprocess: fast, notebooks run in warm worker processes (default); "
+                   "kernel: a Jupyter kernel per briefing")
+    p.add_argument("--cell-timeout", type=float, default=120.0, help="seconds a cell may run (default 120)")
+    p.add_argument(
+        "--notebook-timeout", type=float, default=600.0, help="seconds a briefing may run (default 600)"
+    )
+    p.add_argument("--notebooks", help="folder of the briefing notebooks (default: the packaged ones)")
+    p.add_argument(
+        "--keep-notebooks", action="store_true", help="keep every executed notebook in OUT/notebooks/"
+    )
+    p.add_argument("--seeds", default=argparse.SUPPRESS, help="folder of seed .txt files (as before COMMAND)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _render(args: argparse.Namespace) -> int:
+    from . import briefing_suite as suite
+
+    chosen: list = []
+    if args.all:
+        chosen += suite.full_suite(notebooks=suite.notebooks_dir(args.notebooks))
+    if args.overview:
+        chosen.append(suite.overview())
+    chosen += [suite.year(v) for v in args.year]
+    chosen += [suite.unit(v) for v in args.unit]
+    chosen += [suite.platform(v) for v in args.platform]
+    if args.check:
+        chosen.append(suite.check())
+    if not chosen:
+        print("zone render: nothing to render; use --all, or --overview/--year/--unit/--platform/--check "
+              "(see zone render --help)", file=sys.stderr)
+        return 2
+    try:
+        report = _run_render(args, suite.deduplicate(chosen))
+    except KeyboardInterrupt:
+        print(
+            "zone render: interrupted; finished briefings are kept and recorded, no page is half-written. "
+            "Run the same command again to render the rest.",
+            file=sys.stderr,
+        )
+        return 130
+    print(report.summary())
+    return 1 if report.failed else 0
+
+
+def _run_render(args: argparse.Namespace, chosen: list):
+    from .rendering import render
+
+    return render(
+        chosen, args.out, jobs=args.jobs, force=args.force, seeds=args.seeds,
+        notebooks=args.notebooks, engine=args.engine, cell_timeout=args.cell_timeout,
+        notebook_timeout=args.notebook_timeout, keep_notebooks=args.keep_notebooks,
+        progress=False if args.no_progress else None,
+    )
+
+
+def check(args: argparse.Namespace) -> int:
+    """Run ``zone check``: print or write the data-quality findings; returns the exit status.
+
+    The status is 1 with ``--strict`` when there is an error-severity finding, else 0.
+    """
+    from .quality import format_report, quality_findings
+
+    findings = quality_findings(seeds=args.seeds)
+    if args.format == "text":
+        report = format_report(findings, limit=args.limit)
+        if args.out:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_text(report, encoding="utf-8")
+        else:
+            sys.stdout.write(report)
+    else:
+        _write(findings, args.format, args.out)
+    return 1 if args.strict and (findings["severity"] == "error").any() else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``zone``."""
     parser = argparse.ArgumentParser(
@@ -112,6 +218,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="outputs/tables", help="folder to write (default: outputs/tables)")
     p = sub.add_parser("summary", help="extract every table, print a summary, write CSVs")
     p.add_argument("--out", default="outputs", help="folder for the CSV tables (default: outputs)")
+    _add_render_parser(sub)
+    p = sub.add_parser(
+        "check",
+        help="data-quality report (数据质量检查): unread table lines, table vs prose, unknown units, "
+        "text damage (Latin words, stray punctuation, broken words)",
+        description="Report every data-quality finding (数据质量检查) with its seed-file line: "
+        "table lines (表格行), table vs prose (表文不一致), unknown units (未登记单位), "
+        "Latin words in Chinese text (中文句中的英文词), stray leading punctuation (行首标点), "
+        "words broken by page breaks (断行拆词).",
+    )
+    p.add_argument("--seeds", default=argparse.SUPPRESS, help="folder of seed .txt files (as before COMMAND)")
+    p.add_argument("--limit", type=int, default=10, help="findings shown per check (0: all; default 10)")
+    p.add_argument("--format", choices=["text", "csv", "json"], default="text", help="output format")
+    p.add_argument("--out", help="write to this file instead of the terminal")
+    p.add_argument("--strict", action="store_true", help="exit 1 when there is an error (错误) finding")
     for name, (_, about) in _TABLES.items():
         p = sub.add_parser(name, help=f"print {about}")
         p.add_argument("--format", choices=["text", "csv", "json"], default="text", help="output format")
@@ -123,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the ``zone`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "render":
+            return _render(args)
         if args.command == "summary":
             sys.stdout.write(summary(args.seeds, args.out))
         elif args.command == "export":
@@ -130,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
 
             files = export(args.out, args.format, seeds=args.seeds, progress=sys.stderr.isatty())
             print(f"wrote {len(files)} file(s) to {args.out}/: " + ", ".join(f.name for f in files))
+        elif args.command == "check":
+            return check(args)
         else:
             _write(_table(args.command, args.seeds), args.format, args.out)
     except ZoneError as exc:
