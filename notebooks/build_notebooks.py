@@ -396,12 +396,53 @@ The table for the exercise's year:
     )
 
 
+def check_notebook() -> nbformat.NotebookNode:
+    """The data-quality briefing: what could not be read cleanly, and where."""
+    return _notebook(
+        "check",
+        [
+            _md(
+                """
+# 数据质量检查 Data-quality check
+
+What `zone check` finds in the seed texts: table lines the parser could not read
+cleanly, prose tasks with no table row, places where the annex table and the prose
+disagree, units missing from the unit registry, lines no parser accounts for, and
+damage in the text itself (Latin words where Chinese conjunctions were, lines that
+open with punctuation, HTML residue, words split by page breaks). Every finding names
+its seed file and line.
+
+No parameters. In a terminal: `zone check` (add `--strict` to fail on errors).
+"""
+            ),
+            _code("# no parameters", tags=["parameters"]),
+            _md("## 准备 Setup"),
+            _code(
+                """
+import zone_lib
+from zone_lib import quality, views
+
+findings = zone_lib.quality_findings()
+print(f"{len(findings)} findings")
+views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
+"""
+            ),
+            _md("## 1. 概况 Summary\n\nFindings per check and severity (错误 error, 警告 warning, 提示 info)."),
+            _code("quality.quality_summary(findings)"),
+            _code("views.fig_quality(findings)"),
+            _md("## 2. 全部发现 Every finding\n\nMost severe first; `位置 where` is `seed_file:line`."),
+            _code("views.quality_view(findings)"),
+        ],
+    )
+
+
 NOTEBOOKS = {
     "year": year_notebook,
     "unit": unit_notebook,
     "platform": platform_notebook,
     "overview": overview_notebook,
     "tour": tour_notebook,
+    "check": check_notebook,
 }
 
 

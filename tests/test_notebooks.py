@@ -22,7 +22,7 @@ from zone_lib import params
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["year", "unit", "platform", "overview", "tour"]
+NAMES = ["year", "unit", "platform", "overview", "tour", "check"]
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WORKERS = 2
 
@@ -33,7 +33,7 @@ def _cases() -> list[tuple[str, str, dict]]:
     cases += [(f"unit-{u}", "unit", {"unit": u}) for u in params.valid_units().unit]
     cases += [(f"platform-{n}", "platform", {"platform": n}) for n in params.valid_platforms().section_no]
     cases[-4] = (cases[-4][0], "platform", {"platform": "互联网医疗平台"})  # section 5 by its name
-    cases += [("overview", "overview", {}), ("tour", "tour", {})]
+    cases += [("overview", "overview", {}), ("tour", "tour", {}), ("check", "check", {})]
     return cases
 
 
@@ -62,8 +62,8 @@ def test_notebooks_are_generated_clean(tmp_path):
         assert all(c.outputs == [] and c.execution_count is None for c in code)
         assert "parameters" in code[0].metadata.get("tags", [])
         first = code[1].source
-        assert "params.check_" in first or name == "overview"
-        assert 'pio.renderers.default = "plotly_mimetype+notebook"' in first
+        assert "params.check_" in first or name in ("overview", "check")
+        assert "views.setup_plotly()" in first  # JupyterLab: plotly_mimetype+notebook (checked when run)
         assert "notebook_connected" not in committed and "cdn" not in committed.lower()
 
 

@@ -1262,6 +1262,68 @@ def fig_targets() -> go.Figure:
     return _layout(fig, "量化目标 Target trajectories", height=560)
 
 
+SEVERITY_COLOURS = {"error": "#E45756", "warning": "#F58518", "info": "#9D9D9D"}
+
+
+def quality_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Data-quality findings with bilingual check labels, most severe first.
+
+    Args:
+        findings: :func:`zone_lib.quality_findings` output (computed when omitted).
+
+    Returns:
+        One row per finding: ``检查 check``, ``级别 severity``, ``位置 where``
+        (``seed_file:line``), ``说明 detail`` and ``原文 text``.
+    """
+    from .quality import check_labels, quality_findings
+
+    f = quality_findings() if findings is None else findings
+    labels = check_labels().set_index("check")
+    label = {c: f"{labels.at[c, 'label_zh']} {labels.at[c, 'label_en']}" for c in labels.index}
+    return pd.DataFrame(
+        {
+            "检查 check": [label.get(c, c) for c in f.check],
+            "级别 severity": list(f.severity),
+            "位置 where": [f"{sf}:{int(ln)}" for sf, ln in zip(f.seed_file, f.line)],
+            "说明 detail": list(f.detail),
+            "原文 text": list(f.text),
+        }
+    )
+
+
+def fig_quality(findings: pd.DataFrame | None = None) -> go.Figure:
+    """Findings per check, stacked by severity (error / warning / info).
+
+    Args:
+        findings: :func:`zone_lib.quality_findings` output (computed when omitted).
+
+    Returns:
+        The figure; hover gives the count and the check's Chinese and English label.
+    """
+    from .quality import quality_findings, quality_summary
+
+    f = quality_findings() if findings is None else findings
+    summary = quality_summary(f)
+    summary = summary[summary.total > 0]
+    names = [f"{r.label_zh}<br>{r.label_en}" for r in summary.itertuples()]
+    fig = go.Figure()
+    for severity in ("error", "warning", "info"):
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=list(summary[severity]),
+                name={"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}[severity],
+                orientation="h",
+                marker={"color": SEVERITY_COLOURS[severity]},
+                hovertemplate="%{y}: %{x}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack", yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.15}
+    )
+    return _layout(fig, "数据质量 Findings per check", height=max(300, 80 + 48 * len(names)))
+
+
 def figures() -> dict[str, go.Figure]:
     """Every figure without parameters, by name (for briefings and smoke tests).
 
