@@ -1,0 +1,192 @@
+"""Benchmark ``zone render`` against the naive papermill + nbconvert shell loop.
+
+Run it from the repository root, in one invocation (about 5 minutes on 2 cores)::
+
+    .venv/bin/python benchmarks/bench_render.py            # the full suite, both ways
+    .venv/bin/python benchmarks/bench_render.py --naive 5  # time 5 naive briefings, extrapolate
+
+The suite is what ``zone render --all`` renders minus the data-quality check: the
+overview, the 4 years, every responsible unit of ``nx-impl-2019`` and the 8 sections
+(34 briefings). Both ways run here, in the same run, on the same machine:
+
+* **ours**: ``zone render`` as a user runs it (a subprocess: interpreter start,
+  imports, two warm worker processes, papermill with the in-process engine, nbconvert's
+  ``basic`` template, one shared plotly.js), into an empty folder, ``--force``; then a
+  second run into the same folder, which must skip every briefing (the incremental
+  case); and a ``--jobs 1`` run, to separate what parallelism brings.
+* **naive**: for each briefing, sequentially, ``papermill NB out.ipynb -p k v`` then
+  ``jupyter nbconvert --to html out.ipynb`` (two interpreters and a kernel per briefing;
+  the notebooks' default renderer, so figures are present, with plotly.js inlined).
+
+It prints the wall times, the ratio, per-briefing sizes (largest, median) and the total
+size of each output folder, and checks the budgets: ≥ 8× faster than the naive loop,
+every briefing under 400 KB, the suite with plotly.js under 12 MB. It ends with a
+Markdown table for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+from zone_lib import briefing_suite as suite  # noqa: E402
+
+
+def _suite() -> list[suite.Briefing]:
+    return [b for b in suite.full_suite(include_check=False)]
+
+
+def _cli_args(briefings: list[suite.Briefing]) -> list[str]:
+    args: list[str] = []
+    for b in briefings:
+        if b.kind == "overview":
+            args.append("--overview")
+        else:
+            ((key, value),) = b.parameters.items()
+            args += [f"--{key}", str(value)]
+    return args
+
+
+def _size(folder: Path, pattern: str = "**/*") -> int:
+    return sum(p.stat().st_size for p in folder.glob(pattern) if p.is_file())
+
+
+def _run(cmd: list[str], **kw) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - t0
+
+
+def ours(briefings, out: Path, jobs: int | None = None, force: bool = True) -> float:
+    cmd = [str(BIN / "zone"), "render", *_cli_args(briefings), "--out", str(out), "--no-progress"]
+    if force:
+        cmd.append("--force")
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    return _run(cmd)
+
+
+def naive(briefings, out: Path) -> tuple[float, list[float]]:
+    out.mkdir(parents=True, exist_ok=True)
+    per = []
+    t0 = time.perf_counter()
+    for b in briefings:
+        t = time.perf_counter()
+        executed = out / f"{b.stem}.ipynb"
+        cmd = [
+            str(BIN / "papermill"),
+            str(ROOT / "notebooks" / b.notebook),
+            str(executed),
+            "--no-progress-bar",
+        ]
+        for k, v in b.parameters.items():
+            cmd += ["-p", k, str(v)]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed), "--output-dir", str(out)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        executed.unlink()
+        per.append(time.perf_counter() - t)
+    return time.perf_counter() - t0, per
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--naive", type=int, default=0, help="time only N naive briefings and extrapolate (0: all)"
+    )
+    args = ap.parse_args(argv)
+    briefings = _suite()
+    n = len(briefings)
+    kinds = {k: sum(b.kind == k for b in briefings) for k in ("year", "unit", "platform")}
+    print(
+        f"suite: {n} briefings (overview, {kinds['year']} years, {kinds['unit']} units, "
+        f"{kinds['platform']} sections); {os.cpu_count()} cores"
+    )
+    work = Path(tempfile.mkdtemp(prefix="zone-bench-render-"))
+    try:
+        # warm the OS file cache and jieba's dictionary cache (not counted)
+        ours(briefings[:2], work / "warm")
+        t_ours = ours(briefings, work / "ours")
+        t_rerun = ours(briefings, work / "ours", force=False)
+        t_one = ours(briefings, work / "ours-1", jobs=1)
+        pages = sorted((work / "ours").glob("*.html"))
+        sizes = [p.stat().st_size for p in pages if p.name != "index.html"]
+        total = _size(work / "ours") - _size(work / "ours", ".zone-render.json")
+
+        sample = briefings if not args.naive else briefings[: args.naive]
+        t_naive, per = naive(sample, work / "naive")
+        naive_sizes = [p.stat().st_size for p in (work / "naive").glob("*.html")]
+        if len(sample) < n:
+            t_naive_full = statistics.mean(per) * n
+            note = f" (extrapolated from {len(sample)} briefings, {statistics.mean(per):.2f} s each)"
+        else:
+            t_naive_full, note = t_naive, ""
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    ratio = t_naive_full / t_ours
+    print()
+    print(
+        f"ours   zone render, {n} briefings, 2 workers : {t_ours:7.1f} s  ({t_ours / n:.2f} s per briefing)"
+    )
+    print(f"ours   same, --jobs 1                      : {t_one:7.1f} s  ({t_one / n:.2f} s per briefing)")
+    print(f"ours   rerun, nothing changed (all skipped): {t_rerun:7.1f} s")
+    print(
+        f"naive  papermill + nbconvert per briefing  : {t_naive_full:7.1f} s  "
+        f"({statistics.mean(per):.2f} s per briefing){note}"
+    )
+    print(
+        f"ratio  naive / ours                        : {ratio:7.1f}x  (target >= 8x: "
+        f"{'met' if ratio >= 8 else 'NOT met'})"
+    )
+    print()
+    print(
+        f"sizes  ours : largest briefing {max(sizes) / 1e3:.0f} KB, "
+        f"median {statistics.median(sizes) / 1e3:.0f} KB "
+        f"(budget 400 KB: {'met' if max(sizes) < 400_000 else 'NOT met'}); whole site incl. plotly.js "
+        f"{total / 1e6:.1f} MB (budget 12 MB: {'met' if total < 12e6 else 'NOT met'})"
+    )
+    print(
+        f"sizes  naive: largest {max(naive_sizes) / 1e6:.1f} MB, "
+        f"median {statistics.median(naive_sizes) / 1e6:.1f} MB,"
+        f" {len(naive_sizes)} files {sum(naive_sizes) / 1e6:.0f} MB"
+    )
+    print()
+    print(
+        f"| render of the full suite ({n} briefings), 2 cores | wall time | per briefing | largest file | "
+        "all files |"
+    )
+    print("|---|---|---|---|---|")
+    print(
+        f"| naive loop: `papermill` then `jupyter nbconvert --to html`, sequential{note} | "
+        f"{t_naive_full:.0f} s | "
+        f"{statistics.mean(per):.1f} s | {max(naive_sizes) / 1e6:.1f} MB | "
+        f"{statistics.mean(naive_sizes) * n / 1e6:.0f} MB |"
+    )
+    print(
+        f"| `zone render --all` (2 warm workers, in-process engine) | {t_ours:.1f} s | {t_ours / n:.2f} s | "
+        f"{max(sizes) / 1e3:.0f} KB | {total / 1e6:.1f} MB incl. one plotly.js |"
+    )
+    print(f"| `zone render --all --jobs 1` | {t_one:.1f} s | {t_one / n:.2f} s | | |")
+    print(f"| rerun with nothing changed (every briefing skipped) | {t_rerun:.1f} s | | | |")
+    print(f"| **ratio naive / ours** | **{ratio:.1f}×** | | | |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
