@@ -21,6 +21,7 @@ Everything written is deterministic: no timestamps, random ids or absolute paths
 from __future__ import annotations
 
 import concurrent.futures as cf
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -189,6 +190,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+@functools.cache
 def _jinja():
     import jinja2
 
@@ -248,6 +250,7 @@ def _error_of(nb, b: Briefing) -> str:
     return f"{b.notebook} ({b.parameter_text() or 'no parameters'}) failed"
 
 
+@functools.cache
 def _exporter():
     from nbconvert import HTMLExporter
 

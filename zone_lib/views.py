@@ -82,16 +82,35 @@ def setup_plotly() -> None:
 # --------------------------------------------------------------------------- helpers
 
 
+_MEMO: dict[str, tuple[object, pd.DataFrame]] = {}
+
+
+def _memo(name: str, compute) -> pd.DataFrame:
+    """A copy of a library table, computed (and schema-checked) once per corpus.
+
+    :func:`zone_lib.corpus.load_corpus` returns the same object while the seed files are
+    unchanged, so it keys the memo: a briefing calls these tables dozens of times.
+    """
+    from .corpus import load_corpus
+
+    corpus = load_corpus()
+    hit = _MEMO.get(name)
+    if hit is None or hit[0] is not corpus:
+        hit = (corpus, compute())
+        _MEMO[name] = hit
+    return hit[1].copy()
+
+
 def _matrix() -> pd.DataFrame:
     from .tables import matrix
 
-    return matrix().copy()
+    return _memo("matrix", matrix)
 
 
 def _resp() -> pd.DataFrame:
     from .task_tables import responsibilities
 
-    return responsibilities(DOC_ID).copy()
+    return _memo("responsibilities", lambda: responsibilities(DOC_ID))
 
 
 def _norm_text(text: str) -> str:
