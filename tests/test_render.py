@@ -261,3 +261,13 @@ def test_cli_exit_status_and_help(tmp_path, capsys):
     assert main(["render", "--out", str(tmp_path)]) == 2
     assert main(["render", "--year", "2030", "--out", str(tmp_path), "--no-progress"]) == 1
     assert "FAILED year-2030" in capsys.readouterr().out
+
+
+def test_in_process_engine_gives_the_same_bytes_as_a_jupyter_kernel(site, tmp_path):
+    """The fast engine is faithful: papermill's own engine with a real kernel writes the same pages."""
+    site_out, _ = site
+    out = tmp_path / "kernel"
+    report = render([suite.year(2021), suite.overview()], out, jobs=2, engine="kernel", progress=False)
+    assert report.failed == []
+    for name in ("year-2021.html", "overview.html"):
+        assert (out / name).read_bytes() == (site_out / name).read_bytes(), name
