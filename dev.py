@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run zone_lib on a fresh machine with nothing but Python 3.11+ and pip.
 
-    python3 dev.py run    # the main job: extract every table, print a summary, write outputs/
+    python3 dev.py run    # the main job: every table as CSV and every HTML briefing in outputs/
     python3 dev.py test   # the whole test suite (and ruff)
 
 Each command creates ``.venv`` and installs the project into it when needed
@@ -51,7 +51,9 @@ def main(argv: list[str]) -> int:
     ensure_env()
     command, rest = argv[0], argv[1:]
     if command == "run":
-        return subprocess.call([str(BIN / "zone"), "summary", "--out", str(ROOT / "outputs"), *rest])
+        out = str(ROOT / "outputs")
+        status = subprocess.call([str(BIN / "zone"), "summary", "--out", out])
+        return status or subprocess.call([str(BIN / "zone"), "render", "--all", "--out", out, *rest])
     status = subprocess.call([_python(), "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
     status |= subprocess.call([_python(), "-m", "pytest", *rest], cwd=ROOT)
     return status

@@ -58,7 +58,13 @@ def test_ci_runs_the_readme_test_command():
 def test_console_script_and_packaged_seeds():
     data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     assert data["project"]["scripts"]["zone"] == "zone_lib.cli:main"
-    assert data["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]["seeds"] == "zone_lib/_seeds"
+    included = data["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert included["seeds"] == "zone_lib/_seeds"
+    assert included["notebooks"] == "zone_lib/_notebooks"  # zone render works from a wheel
+
+    from zone_lib import briefing_suite
+
+    assert ROOT / "notebooks" in briefing_suite._NOTEBOOK_CANDIDATES
 
 
 def test_every_cli_command_is_documented():
