@@ -431,7 +431,7 @@ views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HT
             _code("quality.quality_summary(findings)"),
             _code("views.fig_quality(findings)"),
             _md("## 2. 全部发现 Every finding\n\nMost severe first; `位置 where` is `seed_file:line`."),
-            _code("views.quality_view(findings)"),
+            _code("views.full_table(views.quality_view(findings))"),
         ],
     )
 

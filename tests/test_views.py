@@ -253,3 +253,15 @@ def test_unit_in_other_documents_goes_through_the_registry():
     assert got["nx-hq-2023"] == {"n_tasks": 8, "n_lead": 0, "n_coop": 8}
     assert got["qtx-impl-2019"]["n_tasks"] == 0  # 市医疗保障局 is the city's own bureau, another unit
     assert "23*" in df.set_index("doc_id").loc["nx-impl-2019", "tasks"]
+
+
+def test_full_table_shows_whole_cells_escaped():
+    import pandas as pd
+
+    from zone_lib import views
+
+    long = "长" * 120
+    html = views.full_table(pd.DataFrame({"a": ['<script>alert(1)</script>"><img onerror=x>', long]})).data
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html
+    assert long in html  # not cut to 50 characters

@@ -1310,6 +1310,24 @@ def quality_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
     )
 
 
+def full_table(df: pd.DataFrame):
+    """Display a table with every row and the full text of every cell (escaped HTML).
+
+    pandas cuts long cells to 50 characters in notebooks; findings and milestones are
+    read in full.
+
+    Args:
+        df: The table.
+
+    Returns:
+        An ``IPython.display.HTML`` object (plain text in a terminal).
+    """
+    from IPython.display import HTML
+
+    with pd.option_context("display.max_colwidth", None, "display.max_rows", None):
+        return HTML(df.to_html(index=False, escape=True, classes="dataframe", border=0))
+
+
 def fig_quality(findings: pd.DataFrame | None = None) -> go.Figure:
     """Findings per check, stacked by severity (error / warning / info).
 
