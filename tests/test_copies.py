@@ -7,8 +7,10 @@ import pytest
 from zone_lib.copies import (
     ALIGNMENT_COLUMNS,
     FIND_COLUMNS,
+    _alignment_frame,
     _join_page_breaks,
     _key,
+    _pair,
     copy_alignment,
     copy_report,
     find_copies,
@@ -136,6 +138,32 @@ def test_noise_is_the_web_junk(report):
     assert noise[2]["sentence"].endswith("（2019年—2022年）》政策解读")
     assert noise[3]["sentence"].endswith("（2019年—2022年）》图解")
     assert report["noise"][0]["sentence"] == "发布日期:2019-02-12"
+
+
+def test_report_agrees_with_the_alignment_frame(report):
+    """The report's plain-Python tallies equal the same figures taken from the alignment frame."""
+    copy, original = _pair("nx-plan-2019-web", "nx-plan-2019", None)
+    frame = _alignment_frame(copy, original)
+    matched = frame.dropna(subset=["_orig"])
+    duplicated = []
+    for i, group in matched.groupby("_orig", sort=True):
+        times = int(group["occurrence"].max())
+        if times > 1:
+            s = original[int(i)]
+            lines = group.drop_duplicates("occurrence")["copy_line"].tolist()
+            duplicated.append(
+                {"original_line": s.line, "sentence": s.text, "times": times, "copy_lines": lines}
+            )
+    assert report["duplicated"] == duplicated
+    firsts = matched.loc[matched["occurrence"] == 1, "_orig"].astype(int).drop_duplicates().tolist()
+    assert report["kendall_tau"] == kendall_tau(firsts)
+    noise = frame.loc[frame["match"] == "none"]
+    assert report["noise"] == [
+        {"copy_line": int(r.copy_line), "sentence": r.copy_sentence} for r in noise.itertuples()
+    ]
+    assert report["exact"] == int((frame["match"] == "exact").sum())
+    assert report["fuzzy"] == int((frame["match"] == "fuzzy").sum())
+    assert report["copy_share"] == round(len(matched) / len(copy), 3)
 
 
 def test_alignment_frame(alignment):

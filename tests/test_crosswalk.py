@@ -286,6 +286,26 @@ def test_summary_timing(qtx_summary):
     assert (s.loc[11, "from_first"], s.loc[11, "to_last"]) == (2019, 2022)
 
 
+def test_summary_rows_are_the_rank1_links_of_crosswalk():
+    for doc in (QTX, HQ, NHC):
+        cw = crosswalk(doc, NX, top=1)
+        s = crosswalk_summary(doc, NX)
+        head = s[s.status != "dropped"]
+        assert head.from_task.tolist() == cw.from_task.tolist()
+        assert head.from_title.tolist() == cw.from_title.tolist()
+        assert head.score.tolist() == cw.score.tolist()
+        linked = (head.status == "linked").to_numpy()
+        assert head[linked].to_task.tolist() == cw[linked].to_task.tolist()
+        assert head[linked].source.tolist() == cw[linked].source.tolist()
+        assert sorted(s[s.status == "dropped"].to_task) == sorted(set(range(1, 41)) - set(cw[linked].to_task))
+
+
+def test_read_overrides_returns_a_fresh_copy():
+    a = read_overrides()
+    a.loc[:, "note"] = "changed"
+    assert not (read_overrides().note == "changed").any()
+
+
 def test_summary_national_measures():
     s = crosswalk_summary(NHC, NX)
     linked = s[s.status == "linked"]

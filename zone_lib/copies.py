@@ -208,7 +208,8 @@ def _pair(copy_id: str, original_id: str, seeds: Seeds) -> tuple[list[Sentence],
     return sentences(corpus.get(copy_id)), sentences(corpus.get(original_id))
 
 
-def _alignment_frame(copy: list[Sentence], original: list[Sentence]) -> pd.DataFrame:
+def _alignment_rows(copy: list[Sentence], original: list[Sentence]) -> list[dict]:
+    """The rows of :func:`copy_alignment`, plus ``_orig`` (index of the original sentence or None)."""
     seen: Counter = Counter()
     rows = []
     previous = None
@@ -232,7 +233,11 @@ def _alignment_frame(copy: list[Sentence], original: list[Sentence]) -> pd.DataF
                 "_orig": i,
             }
         )
-    frame = pd.DataFrame(rows, columns=[*ALIGNMENT_COLUMNS, "_orig"])
+    return rows
+
+
+def _alignment_frame(copy: list[Sentence], original: list[Sentence]) -> pd.DataFrame:
+    frame = pd.DataFrame(_alignment_rows(copy, original), columns=[*ALIGNMENT_COLUMNS, "_orig"])
     frame["original_line"] = frame["original_line"].astype("Int64")
     return frame
 
@@ -316,9 +321,9 @@ def copy_report(
         DocumentNotFoundError: If either id is not a document of the corpus.
     """
     copy, original = _pair(copy_id, original_id, seeds)
-    frame = _alignment_frame(copy, original)
-    matched = frame.dropna(subset=["_orig"])
-    found = set(matched["_orig"].astype(int))
+    rows = _alignment_rows(copy, original)  # plain rows: no per-group pandas work
+    matched = [r for r in rows if r["_orig"] is not None]
+    found = {r["_orig"] for r in matched}
     missing, embedded = [], []
     for i, s in enumerate(original):
         if i in found:
@@ -330,23 +335,31 @@ def copy_report(
             embedded.append({"original_line": s.line, "sentence": s.text, "copy_line": host.line})
     coverage = (len(found) + len(embedded)) / len(original) if original else 0.0
     copy_share = len(matched) / len(copy) if copy else 0.0
+    # original sentence → its copy rows, in copy order; originals in ascending order
+    by_orig: dict[int, list[dict]] = {}
+    for r in matched:
+        by_orig.setdefault(r["_orig"], []).append(r)
     duplicated = []
-    for i, group in matched.groupby("_orig", sort=True):
-        times = int(group["occurrence"].max())
+    for i in sorted(by_orig):
+        group = by_orig[i]
+        times = max(r["occurrence"] for r in group)
         if times > 1:
-            s = original[int(i)]
+            s = original[i]
+            first_lines: dict[int, int] = {}  # occurrence → copy line of its first row
+            for r in group:
+                first_lines.setdefault(r["occurrence"], r["copy_line"])
             duplicated.append(
                 {
                     "original_line": s.line,
                     "sentence": s.text,
                     "times": times,
-                    "copy_lines": group.drop_duplicates("occurrence")["copy_line"].tolist(),
+                    "copy_lines": list(first_lines.values()),
                 }
             )
-    firsts = matched.loc[matched["occurrence"] == 1, "_orig"].astype(int).drop_duplicates().tolist()
+    firsts = list(dict.fromkeys(r["_orig"] for r in matched if r["occurrence"] == 1))
     pairs = list(zip(firsts, firsts[1:]))
     tau = kendall_tau(firsts)
-    noise = frame.loc[frame["match"] == "none"]
+    noise = [r for r in rows if r["match"] == "none"]
     return {
         "copy_id": copy_id,
         "original_id": original_id,
@@ -362,9 +375,9 @@ def copy_report(
         "in_order_share": round(sum(b > a for a, b in pairs) / len(pairs), 3) if pairs else 1.0,
         "adjacent_kept": round(sum(b == a + 1 for a, b in pairs) / len(pairs), 3) if pairs else 1.0,
         "reordered": tau < ORDER_THRESHOLD,
-        "noise": [{"copy_line": int(r.copy_line), "sentence": r.copy_sentence} for r in noise.itertuples()],
-        "exact": int((frame["match"] == "exact").sum()),
-        "fuzzy": int((frame["match"] == "fuzzy").sum()),
+        "noise": [{"copy_line": int(r["copy_line"]), "sentence": r["copy_sentence"]} for r in noise],
+        "exact": sum(r["match"] == "exact" for r in rows),
+        "fuzzy": sum(r["match"] == "fuzzy" for r in rows),
         "is_copy": coverage >= COPY_THRESHOLD and copy_share >= CONTENT_THRESHOLD,
         "thresholds": {
             "fuzzy": FUZZY_THRESHOLD,

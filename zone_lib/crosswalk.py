@@ -20,7 +20,9 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -133,7 +135,8 @@ def _unit_vector(counts: Counter[str], weights: dict[str, float]) -> dict[str, f
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    # sum of v * b.get(w, 0.0) over a's items in order, without a Python-level loop
+    return sum(map(operator.mul, a.values(), map(b.get, a.keys(), itertools.repeat(0.0))))
 
 
 def read_overrides(overrides: Overrides = None) -> pd.DataFrame:
@@ -152,11 +155,23 @@ def read_overrides(overrides: Overrides = None) -> pd.DataFrame:
     """
     if overrides is None:
         with resources.as_file(resources.files("zone_lib").joinpath("data", OVERRIDES_FILE)) as path:
-            df = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
-    elif isinstance(overrides, pd.DataFrame):
+            st = os.stat(path)
+            return _packaged_overrides(str(path), st.st_size, st.st_mtime_ns).copy()
+    if isinstance(overrides, pd.DataFrame):
         df = overrides.copy()
     else:
         df = pd.read_csv(overrides, dtype=str, keep_default_na=False, comment="#")
+    return _tidy_overrides(df)
+
+
+@lru_cache(maxsize=4)
+def _packaged_overrides(path: str, size: int, mtime_ns: int) -> pd.DataFrame:
+    """The packaged override file, read once per version of it (callers get copies)."""
+    return _tidy_overrides(pd.read_csv(path, dtype=str, keep_default_na=False, comment="#"))
+
+
+def _tidy_overrides(df: pd.DataFrame) -> pd.DataFrame:
+    """Override rows with :data:`OVERRIDE_COLUMNS`, text stripped and task numbers as ints."""
     if "note" not in df.columns:
         df["note"] = ""
     missing = [c for c in OVERRIDE_COLUMNS if c not in df.columns]
@@ -178,6 +193,16 @@ def similarity(from_doc: str, to_doc: str, seeds: Seeds = None) -> pd.DataFrame:
     return _similarity(from_doc, to_doc, load_corpus(seeds)).copy()
 
 
+@lru_cache(maxsize=64)
+def _task_list(doc_id: str, corpus: Corpus) -> tuple[tuple[int, str, str], ...]:
+    """``(task_no, title, text)`` of every task of a document, in table order (cached per corpus)."""
+    ts = tasks(doc_id, seeds=corpus.folder)
+    return tuple(
+        (int(n), title, text)
+        for n, title, text in zip(ts.task_no.tolist(), ts.task.tolist(), ts.text.tolist())
+    )
+
+
 @lru_cache(maxsize=32)
 def _similarity(from_doc: str, to_doc: str, corpus: Corpus) -> pd.DataFrame:
     """Score every task of ``from_doc`` against every task of ``to_doc``.
@@ -196,24 +221,24 @@ def _similarity(from_doc: str, to_doc: str, corpus: Corpus) -> pd.DataFrame:
         One row per (from_task, to_task) with from_doc, from_task, from_title,
         to_doc, to_task, to_title and score (0..1).
     """
-    src = tasks(from_doc, seeds=corpus.folder)
-    dst = tasks(to_doc, seeds=corpus.folder)
-    src_words = [task_words(r.task, r.text) for r in src.itertuples()]
-    dst_words = [task_words(r.task, r.text) for r in dst.itertuples()]
+    src = _task_list(from_doc, corpus)
+    dst = _task_list(to_doc, corpus)
+    src_words = [task_words(title, text) for _, title, text in src]
+    dst_words = [task_words(title, text) for _, title, text in dst]
     weights = idf(src_words + dst_words) if from_doc != to_doc else idf(src_words)
     src_vecs = [_unit_vector(c, weights) for c in src_words]
     dst_vecs = [_unit_vector(c, weights) for c in dst_words]
     rows = []
-    for s, sv in zip(src.itertuples(), src_vecs):
-        for d, dv in zip(dst.itertuples(), dst_vecs):
+    for (s_no, s_title, _), sv in zip(src, src_vecs):
+        for (d_no, d_title, _), dv in zip(dst, dst_vecs):
             rows.append(
                 {
                     "from_doc": from_doc,
-                    "from_task": int(s.task_no),
-                    "from_title": s.task,
+                    "from_task": s_no,
+                    "from_title": s_title,
                     "to_doc": to_doc,
-                    "to_task": int(d.task_no),
-                    "to_title": d.task,
+                    "to_task": d_no,
+                    "to_title": d_title,
                     "score": round(min(max(_cosine(sv, dv), 0.0), 1.0), 4),
                 }
             )
@@ -251,62 +276,75 @@ def crosswalk(
         ValueError: If ``top`` < 1 or an override names a task that does not exist.
         DocumentNotFoundError: If a document id is unknown.
     """
+    return pd.DataFrame(_crosswalk_rows(from_doc, to_doc, top, seeds, overrides), columns=CROSSWALK_COLUMNS)
+
+
+def _crosswalk_rows(from_doc: str, to_doc: str, top: int, seeds: Seeds, overrides: Overrides) -> list[dict]:
+    """The rows of :func:`crosswalk` as dicts (see there), built without per-row pandas indexing."""
     if top < 1:
         raise ValueError("top must be at least 1")
-    sim = similarity(from_doc, to_doc, seeds=seeds)
+    sim = _similarity(from_doc, to_doc, load_corpus(seeds))  # cached: read only, never modified
     ov = read_overrides(overrides)
     ov = ov[(ov.from_doc == from_doc) & (ov.to_doc == to_doc)]
-    index = sim.set_index(["from_task", "to_task"])
-    for r in ov.itertuples():
-        if (r.from_task, r.to_task) not in index.index:
-            raise ValueError(
-                f"crosswalk override {from_doc} {r.from_task} → {to_doc} {r.to_task}: no such task"
-            )
+    # from_task → {to_task: (from_title, to_title, score)}, from_tasks in ascending order
+    links: dict[int, dict[int, tuple[str, str, float]]] = {}
+    columns = ("from_task", "to_task", "from_title", "to_title", "score")
+    for f, t, f_title, t_title, score in zip(*(sim[c].tolist() for c in columns)):
+        links.setdefault(f, {})[t] = (f_title, t_title, score)
+    links = dict(sorted(links.items()))
     forced: dict[int, list[int]] = {}
-    for r in ov.itertuples():
-        forced.setdefault(r.from_task, [])
-        if r.to_task not in forced[r.from_task]:
-            forced[r.from_task].append(r.to_task)
+    for f, t in zip(ov.from_task.tolist(), ov.to_task.tolist()):
+        if t not in links.get(f, {}):
+            raise ValueError(f"crosswalk override {from_doc} {f} → {to_doc} {t}: no such task")
+        forced.setdefault(f, [])
+        if t not in forced[f]:
+            forced[f].append(t)
 
     rows = []
-    for from_task, group in sim.groupby("from_task", sort=True):
-        group = group.sort_values(["score", "to_task"], ascending=[False, True])
+    for from_task, by_task in links.items():
+        # highest score first, ties to the lower task number
+        ranked = sorted(by_task, key=lambda t, by_task=by_task: (-by_task[t][2], t))
         chosen = [(t, "override") for t in forced.get(from_task, [])]
         taken = {t for t, _ in chosen}
-        chosen += [(t, "similarity") for t in group.to_task if t not in taken]
-        by_task = group.set_index("to_task")
+        chosen += [(t, "similarity") for t in ranked if t not in taken]
         for rank, (to_task, source) in enumerate(chosen[:top], start=1):
-            r = by_task.loc[to_task]
+            from_title, to_title, score = by_task[to_task]
             rows.append(
                 {
                     "from_doc": from_doc,
                     "from_task": int(from_task),
-                    "from_title": r.from_title,
+                    "from_title": from_title,
                     "to_doc": to_doc,
                     "to_task": int(to_task),
-                    "to_title": r.to_title,
-                    "score": float(r.score),
+                    "to_title": to_title,
+                    "score": float(score),
                     "rank": rank,
                     "source": source,
                 }
             )
-    return pd.DataFrame(rows, columns=CROSSWALK_COLUMNS)
+    return rows
 
 
-def _years(doc_id: str, seeds: Seeds) -> dict[int, list[int]]:
-    """Task number → sorted years its milestones cover (ranges expanded)."""
-    ms = milestones(doc_id, seeds=seeds)
+def _years(doc_id: str, seeds: Seeds) -> dict[int, tuple[int, ...]]:
+    """Task number → sorted years its milestones cover (ranges expanded); read only."""
+    return _task_years(doc_id, load_corpus(seeds))
+
+
+@lru_cache(maxsize=64)
+def _task_years(doc_id: str, corpus: Corpus) -> dict[int, tuple[int, ...]]:
+    """:func:`_years` of a loaded corpus (the cache key)."""
+    ms = milestones(doc_id, seeds=corpus.folder)
     out: dict[int, set[int]] = {}
-    for r in ms.itertuples():
-        hi = r.year_to
-        lo = r.year_from if pd.notna(r.year_from) else hi
+    for task_no, year_from, year_to in zip(ms.task_no.tolist(), ms.year_from.tolist(), ms.year_to.tolist()):
+        hi = year_to
+        lo = year_from if pd.notna(year_from) else hi
         if pd.isna(hi) or pd.isna(lo):
             continue
-        out.setdefault(int(r.task_no), set()).update(range(int(lo), int(hi) + 1))
-    return {k: sorted(v) for k, v in out.items()}
+        out.setdefault(int(task_no), set()).update(range(int(lo), int(hi) + 1))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def _year_cols(prefix: str, years: list[int] | None) -> dict[str, object]:
+def _year_cols(prefix: str, years: tuple[int, ...] | None) -> dict[str, object]:
     if not years:
         return {f"{prefix}_years": "", f"{prefix}_first": pd.NA, f"{prefix}_last": pd.NA}
     return {
@@ -352,31 +390,32 @@ def crosswalk_summary(
     """
     if threshold is None:
         threshold = link_threshold(from_doc, to_doc)
-    cw = crosswalk(from_doc, to_doc, top=1, seeds=seeds, overrides=overrides)
+    # the rank-1 links of crosswalk(top=1), without building and re-reading its DataFrame
+    cw = _crosswalk_rows(from_doc, to_doc, 1, seeds, overrides)
     src_years = _years(from_doc, seeds)
     dst_years = _years(to_doc, seeds)
     rows = []
     linked: set[int] = set()
-    for r in cw.itertuples():
-        ok = r.source == "override" or r.score >= threshold
+    for r in cw:
+        ok = r["source"] == "override" or r["score"] >= threshold
         row: dict[str, object] = {
             "status": "linked" if ok else "added",
             "from_doc": from_doc,
-            "from_task": r.from_task,
-            "from_title": r.from_title,
+            "from_task": r["from_task"],
+            "from_title": r["from_title"],
             "to_doc": to_doc,
-            "to_task": r.to_task if ok else pd.NA,
-            "to_title": r.to_title if ok else "",
-            "score": r.score,
-            "source": r.source if ok else "",
+            "to_task": r["to_task"] if ok else pd.NA,
+            "to_title": r["to_title"] if ok else "",
+            "score": r["score"],
+            "source": r["source"] if ok else "",
         }
-        row.update(_year_cols("from", src_years.get(r.from_task)))
-        row.update(_year_cols("to", dst_years.get(r.to_task) if ok else None))
+        row.update(_year_cols("from", src_years.get(r["from_task"])))
+        row.update(_year_cols("to", dst_years.get(r["to_task"]) if ok else None))
         if ok:
-            linked.add(r.to_task)
+            linked.add(r["to_task"])
         rows.append(row)
-    for t in tasks(to_doc, seeds=seeds).itertuples():
-        if int(t.task_no) in linked:
+    for task_no, title, _ in _task_list(to_doc, load_corpus(seeds)):
+        if task_no in linked:
             continue
         row = {
             "status": "dropped",
@@ -384,13 +423,13 @@ def crosswalk_summary(
             "from_task": pd.NA,
             "from_title": "",
             "to_doc": to_doc,
-            "to_task": int(t.task_no),
-            "to_title": t.task,
+            "to_task": task_no,
+            "to_title": title,
             "score": float("nan"),
             "source": "",
         }
         row.update(_year_cols("from", None))
-        row.update(_year_cols("to", dst_years.get(int(t.task_no))))
+        row.update(_year_cols("to", dst_years.get(task_no)))
         rows.append(row)
     out = pd.DataFrame(rows, columns=[c for c in SUMMARY_COLUMNS if c not in ("first_diff", "last_diff")])
     for c in ("from_task", "to_task", "from_first", "to_first", "from_last", "to_last"):

@@ -21,10 +21,11 @@ import math
 import os
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 
-from .corpus import documents
+from .corpus import Corpus, documents, load_corpus
 from .segmentation import words
 from .task_tables import milestones, task_documents, tasks
 
@@ -43,36 +44,55 @@ def health_documents(seeds: Seeds = None) -> list[str]:
     Returns:
         Document ids in corpus order, e.g. qtx-impl-2019, nx-impl-2019, nx-hq-2023, nhc-5yi-2020.
     """
-    docs = documents(seeds=seeds).set_index("doc_id")
-    out = []
-    for d in task_documents(seeds):
-        title = str(docs.loc[d, "title"]) + str(docs.loc[d, "detected_title"])
-        if "医疗健康" in title:
-            out.append(d)
-    return out
+    return list(_health_documents(load_corpus(seeds)))
+
+
+@lru_cache(maxsize=32)
+def _health_documents(corpus: Corpus) -> tuple[str, ...]:
+    """:func:`health_documents` of a loaded corpus (the cache key)."""
+    docs = documents(seeds=corpus.folder)
+    titles = {
+        d: str(title) + str(detected)
+        for d, title, detected in zip(docs.doc_id.tolist(), docs.title.tolist(), docs.detected_title.tolist())
+    }
+    return tuple(d for d in task_documents(corpus.folder) if "医疗健康" in titles[d])
+
+
+@lru_cache(maxsize=64)
+def _task_rows(doc_id: str, corpus: Corpus) -> tuple[tuple[object, str], ...]:
+    """``(section_no, text)`` of every task of a document, in table order (cached per corpus)."""
+    ts = tasks(doc_id, seeds=corpus.folder)
+    return tuple(zip(ts.section_no.tolist(), ts.text.tolist()))
+
+
+@lru_cache(maxsize=64)
+def _milestone_rows(doc_id: str, corpus: Corpus) -> tuple[tuple[object, object, str], ...]:
+    """``(year_from, year_to, text)`` of every milestone of a document, in order (cached per corpus)."""
+    ms = milestones(doc_id, seeds=corpus.folder)
+    return tuple(zip(ms.year_from.tolist(), ms.year_to.tolist(), ms.text.tolist()))
 
 
 def _groups(by: str, doc_ids: list[str], seeds: Seeds) -> dict[object, list[str]]:
     """Group label → texts of that group."""
+    corpus = load_corpus(seeds)
     groups: dict[object, list[str]] = {}
     if by == "year":
-        ms = pd.concat([milestones(d, seeds=seeds) for d in doc_ids], ignore_index=True)
-        for r in ms.itertuples():
-            hi = r.year_to
-            lo = r.year_from if pd.notna(r.year_from) else hi
-            if pd.isna(hi) or pd.isna(lo):
-                continue
-            for y in range(int(lo), int(hi) + 1):
-                groups.setdefault(y, []).append(r.text)
+        for d in doc_ids:
+            for year_from, year_to, text in _milestone_rows(d, corpus):
+                hi = year_to
+                lo = year_from if pd.notna(year_from) else hi
+                if pd.isna(hi) or pd.isna(lo):
+                    continue
+                for y in range(int(lo), int(hi) + 1):
+                    groups.setdefault(y, []).append(text)
         return dict(sorted(groups.items()))
     for d in doc_ids:
-        ts = tasks(d, seeds=seeds)
-        for r in ts.itertuples():
+        for section_no, text in _task_rows(d, corpus):
             if by == "document":
                 key: object = d
             else:
-                key = f"{d} §{r.section_no}" if pd.notna(r.section_no) else f"{d} §-"
-            groups.setdefault(key, []).append(r.text)
+                key = f"{d} §{section_no}" if pd.notna(section_no) else f"{d} §-"
+            groups.setdefault(key, []).append(text)
     return groups
 
 

@@ -2,9 +2,14 @@
 
 jieba is imported lazily, inside functions, so ``import zone_lib`` stays fast and
 does not need jieba. The first call of :func:`words` builds a private
-``jieba.Tokenizer`` (about a second; jieba caches its prefix dictionary on disk),
-loads :data:`USERDICT` into it once and silences jieba's own log messages; later
-calls reuse it.
+``jieba.Tokenizer``, loads :data:`USERDICT` into it once and silences jieba's own
+log messages; later calls reuse it. The tokenizer reads jieba's main dictionary
+only as far as the texts it segments need it (:mod:`zone_lib.jieba_dict`: an
+index file in the user's cache folder, built once), which gives exactly the words
+of the fully loaded dictionary at a fraction of jieba's one-second load. Each
+distinct block of text (a clause between punctuation marks) is segmented once per
+process (:func:`segment`), so crosswalks and keywords drawing on the same tasks,
+milestones and copied sentences share the work.
 
 Example::
 
@@ -18,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -69,18 +75,19 @@ def tokenizer() -> jieba.Tokenizer:
 
     jieba's logger is set to WARNING so that its "Building prefix dict…" messages
     do not reach notebooks or briefings. The global ``jieba.dt`` is not touched.
+    The main dictionary is loaded on demand (see :func:`zone_lib.jieba_dict.load_tokenizer`);
+    segmentations equal those of a fully loaded ``jieba.Tokenizer``.
 
     Returns:
         An initialised ``jieba.Tokenizer``.
     """
-    import jieba
+    from . import jieba_dict
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba_dict.jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    with resources.as_file(_data_path(USERDICT)) as path:
-        tk.load_userdict(str(path))
+    tk = jieba_dict.load_tokenizer()
+    with resources.as_file(_data_path(USERDICT)) as path, open(path, "rb") as f:
+        tk.load_userdict(f)
     return tk
 
 
@@ -96,15 +103,61 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-@lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[str, ...]:
+@lru_cache(maxsize=1)
+def _block_splitter() -> Callable[[str], list[str]]:
+    """The block split of jieba (``re_han_default.split``): runs of CJK, Latin, digits, ``+#&._%-``."""
+    from .jieba_dict import jieba
+
+    return jieba.re_han_default.split
+
+
+def segment(text: str) -> list[str]:
+    """The jieba tokens of a text (``tokenizer().lcut(text)``), each distinct block segmented once.
+
+    jieba cuts a text into blocks (:func:`_block_splitter`: runs of CJK, Latin
+    letters, digits and ``+#&._%-``, and the punctuation and spaces between them)
+    and segments every block on its own: no block's tokens depend on the text
+    around it. So the tokens of a text are the tokens of its blocks, and a block
+    met again (the corpus repeats its clauses: a task's title opens its text,
+    milestones are clauses of the tasks, the city plan copies the regional one)
+    is looked up rather than segmented again.
+
+    Args:
+        text: Any text (not normalised here).
+
+    Returns:
+        The tokens, exactly as ``tokenizer().lcut(text)`` gives them.
+    """
+    out: list[str] = []
+    for block in _block_splitter()(text):
+        if block:
+            out += _block_tokens(block)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _block_tokens(block: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(block))
+
+
+@lru_cache(maxsize=65536)
+def _block_words(block: str) -> tuple[str, ...]:
     stop = stopwords()
     out = []
-    for w in tokenizer().lcut(normalize(text)):
+    for w in _block_tokens(block):
         w = w.strip()
         if len(w) < 2 or w in stop or not _WORDLIKE.search(w):
             continue
         out.append(w)
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for block in _block_splitter()(normalize(text)):
+        if block:
+            out += _block_words(block)
     return tuple(out)
 
 
