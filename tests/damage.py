@@ -307,3 +307,76 @@ def tab_replaced_by_line_break(lines: list[str]) -> tuple[list[str], bytes, int,
     head, tail = "\t".join(fields[:last]), "\t".join(fields[last:])
     out = lines[:k] + [head, tail] + lines[k + 1 :]
     return out, encode(out), k + 1, int(fields[0])
+
+
+# -- whole seeds: every seed file re-encoded and re-broken ------------------------------------
+
+#: Sentence-final punctuation: a line broken after it would read as a finished sentence.
+_SENTENCE_END = "。！？；;!?：:"
+#: First characters that would make the second half of a broken line read as something new:
+#: a task or section number, a unit label, a year milestone, a bracketed clause.
+_NOT_A_SECOND_HALF = re.compile(r"^(?:[\d０-９一二三四五六七八九十(（《“]|牵头|配合|责任|负责|到|至|从|自)")
+#: Lines at least this long, holding a full stop and no tab, are prose paragraphs to break.
+PARAGRAPH_MIN = 80
+_UNIT_LABEL = re.compile(r"^[\s*#]*(?:牵头|配合|责任|负责)(?:单位|部门)")
+
+
+def _paragraph_break(line: str) -> int | None:
+    """Where to break a prose paragraph as a page break would: past its middle, inside a sentence."""
+    for k in range(len(line) // 2, len(line) - 10):
+        if (
+            line[k - 1] not in _SENTENCE_END
+            and "\u4e00" <= line[k] <= "\u9fff"
+            and not _NOT_A_SECOND_HALF.match(line[k:])
+        ):
+            return k
+    return None
+
+
+def paragraphs_broken(lines: list[str]) -> list[str]:
+    """Every long prose paragraph broken in two inside a sentence, with a blank line between.
+
+    Unit lines (牵头单位：…), table lines and short lines (titles, numbers, headings) stay whole.
+    """
+    out: list[str] = []
+    for line in lines:
+        at = None
+        if len(line) >= PARAGRAPH_MIN and "。" in line and "\t" not in line and not _UNIT_LABEL.match(line):
+            at = _paragraph_break(line)
+        out.extend([line] if at is None else [line[:at], "", line[at:]])
+    return out
+
+
+def blank_lines_doubled(lines: list[str]) -> list[str]:
+    """Every blank line doubled and a blank line after every line of text."""
+    out: list[str] = []
+    for line in lines:
+        out.extend([line, ""] if line.strip() else ["", ""])
+    return out
+
+
+def spaces_added(lines: list[str]) -> list[str]:
+    """Blank lines removed; ideographic spaces before every line of text, a non-breaking space after."""
+    return ["\u3000\u3000" + line + "\u00a0" for line in lines if line.strip()]
+
+
+def seed_windows(lines: list[str]) -> Damaged:
+    """Blank lines doubled; GB18030 with CRLF line ends (a copy saved on a Chinese Windows desktop)."""
+    out = blank_lines_doubled(lines)
+    return out, encode(out, newline="\r\n", encoding="gb18030")
+
+
+def seed_pages(lines: list[str]) -> Damaged:
+    """Long paragraphs broken by page breaks; UTF-16 with a byte-order mark and CR line ends."""
+    out = paragraphs_broken(lines)
+    return out, encode(out, newline="\r", encoding="utf-16-le", bom=codecs.BOM_UTF16_LE)
+
+
+def seed_spaces(lines: list[str]) -> Damaged:
+    """Blank lines removed, ideographic and non-breaking spaces around every line; UTF-8 with a BOM."""
+    out = spaces_added(lines)
+    return out, encode(out, bom=codecs.BOM_UTF8)
+
+
+#: Three ways to re-encode and re-break a whole seed file.
+SEED_WAYS: dict[str, Damage] = {"windows": seed_windows, "pages": seed_pages, "spaces": seed_spaces}

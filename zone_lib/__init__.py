@@ -19,11 +19,15 @@ The public API::
     zone_lib.table_lines()       # how every line of the table region was read
 """
 
+from .accounting import accounting_summary, line_accounting
 from .copies import copy_alignment, copy_report, find_copies
 from .corpus import documents, load_corpus
 from .crosswalk import crosswalk, crosswalk_summary
 from .errors import (
     DocumentNotFoundError,
+    EmptyDocumentError,
+    FileTooLargeError,
+    NotTextError,
     ParameterError,
     ParseError,
     SeedReadError,
@@ -32,6 +36,7 @@ from .errors import (
     ZoneError,
 )
 from .keywords import keywords
+from .own_document import OwnDocument, read_document
 from .plan_sections import plan_goals, plan_tree
 from .progress import reported_progress
 from .quality import quality_findings
@@ -44,12 +49,17 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DocumentNotFoundError",
+    "EmptyDocumentError",
+    "FileTooLargeError",
+    "NotTextError",
+    "OwnDocument",
     "ParameterError",
     "ParseError",
     "SeedReadError",
     "SeedsNotFoundError",
     "TableParseError",
     "ZoneError",
+    "accounting_summary",
     "canonical_unit",
     "copy_alignment",
     "copy_report",
@@ -59,12 +69,14 @@ __all__ = [
     "documents",
     "find_copies",
     "keywords",
+    "line_accounting",
     "load_corpus",
     "matrix",
     "milestones",
     "plan_goals",
     "plan_tree",
     "quality_findings",
+    "read_document",
     "reported_progress",
     "responsibilities",
     "table_lines",

@@ -3,6 +3,11 @@
 ``load_corpus()`` is cached on the seeds folder and its files' sizes and
 modification times, so repeated calls cost nothing and an edited seed is
 re-read.
+
+A document the manifest does not know (a plan dropped into the seeds folder)
+gets its id from the file name and its structure from the text
+(:func:`detect_structure`), so ``tasks()``, ``milestones()`` and the other
+tables pick it up.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ from .schemas import checked
 from .seeds import manifest, seed_paths, seeds_dir
 from .segment import Segment, segment
 from .textutil import fold, similarity
+
+#: A document with at least this many ``一、`` / ``（一）`` headings, of both kinds, is a plan.
+PLAN_MIN_HEADINGS = 5
 
 #: Columns of :func:`documents`.
 DOCUMENT_COLUMNS = [
@@ -145,13 +153,39 @@ def _match(segs: list[tuple[SeedFile, Segment]], entries: list[dict]) -> dict[in
     return paired
 
 
+def detect_structure(numbered_lines: list[tuple[int, str]], min_tasks: int = 2) -> str:
+    """The structure of a document, from its text alone.
+
+    ``tasks`` if it holds a year or task-division table, or at least ``min_tasks``
+    numbered tasks (``1.``, ``（一）`` or ``一是``) of which half carry a year
+    milestone or a unit, or that follow each other with no stray paragraph between
+    them; otherwise ``plan`` if it has :data:`PLAN_MIN_HEADINGS` headings or more,
+    both ``一、`` and ``（一）``; otherwise ``""``.
+    """
+    from .annual_table import table_start
+    from .prose_tasks import detect_scheme
+
+    k = table_start(numbered_lines)
+    if k is not None:
+        return "tasks"
+    _, parse = detect_scheme(numbered_lines)
+    dated = sum(1 for t in parse.tasks if t.units or t.milestones or t.open_milestones or t.deadlines)
+    if len(parse.tasks) >= max(min_tasks, 1) and (2 * dated >= len(parse.tasks) or not parse.problems):
+        return "tasks"
+    heads = [role for role in parse.used_lines.values() if role in ("part", "section")]
+    if len(heads) >= PLAN_MIN_HEADINGS and {"part", "section"} <= set(heads):
+        return "plan"
+    return ""
+
+
 @lru_cache(maxsize=4)
 def _build(folder: Path, signature: tuple) -> Corpus:
     files = []
     for path in seed_paths(folder):
         lines, encoding, data = read_lines(path)
         files.append(SeedFile(path.name, path, tuple(lines), encoding, hashlib.sha256(data).hexdigest()))
-    segs = [(f, s) for f in files for s in segment(list(f.lines))]
+    # an empty (or blank) seed file holds no document; line_accounting() still lists its lines
+    segs = [(f, s) for f in files if any(line.strip() for line in f.lines) for s in segment(list(f.lines))]
     entries = manifest(folder).get("documents", [])
     paired = _match(segs, entries)
     docs = []
@@ -166,6 +200,8 @@ def _build(folder: Path, signature: tuple) -> Corpus:
         else:
             doc_id = f"{_slug(Path(seed.name).stem)}-{ordinal[seed.name]}"
             title, title_en, number, date = seg.title, "", seg.doc_number, seg.date
+            lines = [(n, seed.lines[n - 1]) for n in range(seg.first_line, seg.last_line + 1)]
+            structure = detect_structure(lines)
         docs.append(
             Document(
                 doc_id,
@@ -179,7 +215,7 @@ def _build(folder: Path, signature: tuple) -> Corpus:
                 seg.kind,
                 seg.title,
                 entry is not None,
-                entry.get("structure", "") if entry else "",
+                entry.get("structure", "") if entry else structure,
             )
         )
     return Corpus(folder, tuple(files), tuple(docs))

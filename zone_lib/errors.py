@@ -26,6 +26,18 @@ class SeedReadError(ZoneError):
         super().__init__(f"{path}: {reason}")
 
 
+class NotTextError(SeedReadError):
+    """A file is binary (a PDF, a Word or Excel file, an image …), not plain text."""
+
+
+class FileTooLargeError(SeedReadError):
+    """A file is larger than zone_lib reads (``zone_lib.reading.MAX_SEED_BYTES``)."""
+
+
+class EmptyDocumentError(SeedReadError):
+    """A file or text holds no text at all (no byte, or blank lines only)."""
+
+
 class DocumentNotFoundError(ZoneError, KeyError):
     """A document id is not in the corpus."""
 

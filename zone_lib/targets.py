@@ -90,6 +90,7 @@ def _rules() -> dict:
     rules["exclude_re"] = [re.compile(p) for p in rules["exclude"]["patterns"]]
     subj = rules["subject"]
     rules["stop_re"] = re.compile(_alternation(subj["stop_words"]))
+    rules["stop_keep_re"] = re.compile(_alternation(subj.get("stop_word_exceptions", [])) or r"(?!)")
     rules["cut_re"] = re.compile(_alternation(subj["back_cut"]))
     rules["trail_re"] = re.compile(rf"(?:{_alternation(subj['back_strip_trailing'])})+$")
     return rules
@@ -112,9 +113,11 @@ def _forward_subject(text: str, pos: int, limit: int, rules: dict) -> str:
     piece = _cut(text[pos:limit], rules)
     if piece.startswith("的"):
         piece = piece[1:]
-    stop = rules["stop_re"].search(piece)
-    if stop:
-        piece = piece[: stop.start()]
+    kept = [m.span() for m in rules["stop_keep_re"].finditer(piece)]
+    for stop in rules["stop_re"].finditer(piece):
+        if not any(a <= stop.start() < b for a, b in kept):
+            piece = piece[: stop.start()]
+            break
     return piece[: rules["subject"]["max_chars"]].strip()
 
 
@@ -227,18 +230,37 @@ def targets(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
 
     corpus = load_corpus(seeds)
     ms = milestones(doc_id, seeds)
-    ms = ms[ms["source"].isin(["prose", "table"])]
+    ts = tasks(doc_id, seeds)
+    lines = {d: corpus.get(d).numbered_lines() for d in set(ms["doc_id"]) | set(ts["doc_id"])}
+    return targets_frame(ms, ts, lines)
+
+
+def targets_frame(
+    milestones: pd.DataFrame, tasks: pd.DataFrame, lines: dict[str, list[tuple[int, str]]]
+) -> pd.DataFrame:
+    """The targets of some milestones and tasks (see :func:`targets`).
+
+    Args:
+        milestones: Rows of ``milestones()``.
+        tasks: Rows of ``tasks()``; read whole for the documents with no prose or
+            table milestone.
+        lines: ``doc_id`` -> the document's ``(line_no, text)``, to cite the line each
+            target is printed on.
+
+    Returns:
+        A DataFrame with :data:`TARGET_COLUMNS`.
+    """
+    ms = milestones[milestones["source"].isin(["prose", "table"])]
     with_milestones = set(ms["doc_id"])
     rows = []
     for r in ms.itertuples(index=False):
         for t in extract_targets(r.text):
             year = None if pd.isna(r.year_to) else int(r.year_to)
-            line = _line_of(corpus.get(r.doc_id).numbered_lines(), t.span, r.source_line)
+            line = _line_of(lines[r.doc_id], t.span, r.source_line)
             rows.append(_row(r.doc_id, r.task_no, year, t, r.source, line))
-    ts = tasks(doc_id, seeds)
-    for r in ts[~ts["doc_id"].isin(with_milestones)].itertuples(index=False):
+    for r in tasks[~tasks["doc_id"].isin(with_milestones)].itertuples(index=False):
         for t in extract_targets(r.text):
-            line = _line_of(corpus.get(r.doc_id).numbered_lines(), t.span, r.source_line)
+            line = _line_of(lines[r.doc_id], t.span, r.source_line)
             rows.append(_row(r.doc_id, r.task_no, _sentence_year(r.text, t.start), t, "task", line))
     df = pd.DataFrame(rows, columns=TARGET_COLUMNS).astype({"year": "Int64", "value": "float64"})
     return df.sort_values(["doc_id", "task_no", "source", "source_line"], kind="stable").reset_index(

@@ -25,6 +25,7 @@ def _rules() -> dict:
     rules["levels_re"] = [(re.compile(r["pattern"]), r["inherit"]) for r in rules["levels"]]
     rules["self_re"] = [re.compile(p) for p in rules["self_complete"]]
     rules["sep_re"] = re.compile(rules["separators"])
+    rules["sep_run_re"] = re.compile(rf"({rules['separators']}){rules['separators']}+")
     return rules
 
 
@@ -62,6 +63,8 @@ def split_units(text: str) -> list[str]:
     rules = _rules()
     text = unify_brackets(strip_markup(text)).strip(_TRAILING)
     text = re.sub(r"\s+", "", text)
+    # a doubled separator (、、) is damage: read it as one, so protected names still match
+    text = rules["sep_run_re"].sub(r"\1", text)
     placeholders: dict[str, str] = {}
     for k, name in enumerate(sorted(rules["protected"], key=len, reverse=True)):
         if name in text:
