@@ -379,3 +379,13 @@ def test_without_the_accounting_module_the_check_is_marked_not_run(planted, monk
     note = quality_summary(f).set_index("check").loc["unclassified_line", "note"]
     assert note == "not run: zone_lib.accounting is not available"
     assert "Not run: unclassified_line: zone_lib.accounting is not available" in format_report(f)
+
+
+def test_report_counts_every_seed_line_and_none_unclassified(findings):
+    from zone_lib.quality import format_report
+
+    acc = findings.attrs["accounting"]
+    assert acc["lines"] == 1997 and acc.get("unclassified", 0) == 0
+    assert acc["used"] + acc["boilerplate"] + acc.get("reported", 0) == 1997
+    assert "Line accounting (行核算): 1997 lines" in format_report(findings)
+    assert "unclassified_line" not in set(findings["check"])

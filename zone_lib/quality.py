@@ -136,6 +136,7 @@ class _Findings:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.rows: list[dict[str, Any]] = []
+        self.accounting: dict[str, int] = {}
         self._lines = {f.name: f.lines for f in corpus.files}
 
     def doc_at(self, seed_file: str, line: int) -> str:
@@ -462,6 +463,8 @@ def _accounting_findings(out: _Findings, seeds: Seeds) -> str | None:
             f"{ACCOUNTING_MODULE}.line_accounting() returned columns {list(table.columns)}; "
             f"expected at least {sorted(needed)}"
         )
+    out.accounting = {k: int(v) for k, v in table["status"].value_counts().items()}
+    out.accounting["lines"] = len(table)
     why_column = next((c for c in ("note", "reason") if c in table.columns), None)
     taken = {(r["seed_file"], r["line"]) for r in out.rows}
     for r in table[table["status"].isin(["unclassified", "reported"])].itertuples(index=False):
@@ -513,7 +516,9 @@ def quality_findings(seeds: Seeds = None) -> pd.DataFrame:
         ``text``. Sorted by severity, check (in the order of ``quality.json``),
         seed file, line and detail. ``attrs["seed_files"]`` lists the seed files
         read; ``attrs["skipped"]`` maps a check that could not run to the reason
-        (the line accounting, until :mod:`zone_lib.accounting` exists).
+        (the line accounting, until :mod:`zone_lib.accounting` exists);
+        ``attrs["accounting"]`` counts the seed lines per accounting status
+        (``used``, ``boilerplate``, ``reported``, ``unclassified``) and ``lines``.
     """
     corpus = load_corpus(seeds)
     out = _Findings(corpus)
@@ -528,6 +533,7 @@ def quality_findings(seeds: Seeds = None) -> pd.DataFrame:
     df = _sorted(out.rows)
     df.attrs["seed_files"] = [f.name for f in corpus.files]
     df.attrs["skipped"] = skipped
+    df.attrs["accounting"] = dict(out.accounting)
     return df
 
 
@@ -611,6 +617,14 @@ def format_report(findings: pd.DataFrame, limit: int | None = 10) -> str:
         "",
         *_table(summary),
     ]
+    acc = findings.attrs.get("accounting") or {}
+    if acc:
+        parts += [
+            "",
+            f"Line accounting (行核算): {acc['lines']} lines, "
+            + ", ".join(f"{acc.get(k, 0)} {k}" for k in ("used", "boilerplate", "reported", "unclassified"))
+            + " (zone_lib.line_accounting())",
+        ]
     for r in summary[summary.total > 0].itertuples():
         group = findings[findings["check"] == r.check]
         by_severity = ", ".join(_count(getattr(r, s), s) for s in SEVERITIES if getattr(r, s))
