@@ -17,6 +17,11 @@ The public API::
     zone_lib.copy_report()       # the scraped web copy of the Plan: coverage, duplicates, order
     zone_lib.discrepancies()     # where the annex table and the prose disagree
     zone_lib.table_lines()       # how every line of the table region was read
+    zone_lib.line_accounting()   # every line of every seed: used, boilerplate or reported
+    zone_lib.quality_findings()  # the data-quality findings of `zone check`
+    zone_lib.read_document(path) # a plan it has never seen, into the same tables
+
+HTML briefings: ``zone render`` (:mod:`zone_lib.rendering`).
 """
 
 from .accounting import accounting_summary, line_accounting
