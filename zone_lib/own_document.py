@@ -49,7 +49,6 @@ from .corpus import DOCUMENT_COLUMNS, Document, SeedFile, detect_structure
 from .errors import EmptyDocumentError, FileTooLargeError, SeedReadError, TableParseError
 from .prose_tasks import ProseParse, split_milestones
 from .reading import MAX_SEED_BYTES, decode_text, read_lines, split_lines, too_large
-from .reconcile import split_items
 from .schemas import validate
 from .segment import segment
 from .targets import targets_frame
@@ -350,34 +349,10 @@ def _documents(docs: list[Document]) -> pd.DataFrame:
 
 def _matrix(doc: Document):
     """The annual task matrix of a document outside the corpus (as :func:`zone_lib.matrix`)."""
-    from .tables import MATRIX_COLUMNS, _analyse, _prose_line, _section_of
+    from .tables import _analyse, matrix_frame
 
     a = _analyse(doc)
-    by_task = {t.task_no: t for t in a.prose.tasks}
-    rows = []
-    for row in a.table.rows:
-        section_no, section = _section_of(a, row.task_no)
-        for _, text, line, p in a.placements[row.task_no]:
-            items = split_items(text)
-            rows.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "task_no": row.task_no,
-                    "task": row.name,
-                    "section_no": section_no,
-                    "section": section,
-                    "year": p.year,
-                    "year_column": p.year_column,
-                    "year_basis": p.year_basis,
-                    "text": text,
-                    "items": items,
-                    "n_items": len(items),
-                    "source_line": line,
-                    "prose_line": _prose_line(by_task.get(row.task_no), p.year),
-                    "prose_match": p.score,
-                }
-            )
-    df = pd.DataFrame(rows, columns=MATRIX_COLUMNS).astype({"section_no": "Int64", "prose_line": "Int64"})
+    df = matrix_frame(a, doc.doc_id)
     return a, validate(df, "matrix")
 
 

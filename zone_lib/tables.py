@@ -121,7 +121,21 @@ def matrix(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
         of the matching prose milestone and ``prose_match`` how much of the
         cell's wording that milestone holds (0–1).
     """
-    a = analysis(doc_id, seeds)
+    return matrix_frame(analysis(doc_id, seeds), doc_id)
+
+
+def matrix_frame(a: Analysis, doc_id: str) -> pd.DataFrame:
+    """The matrix DataFrame of one analysed document.
+
+    Shared by :func:`matrix` and :func:`zone_lib.read_document`.
+
+    Args:
+        a: The document's table/prose analysis.
+        doc_id: The id written in the ``doc_id`` column.
+
+    Returns:
+        The rows of :func:`matrix`, not yet schema-checked.
+    """
     by_task = {t.task_no: t for t in a.prose.tasks}
     rows = []
     for row in a.table.rows:
@@ -148,7 +162,6 @@ def matrix(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
             )
     df = pd.DataFrame(rows, columns=MATRIX_COLUMNS)
     return df.astype({"section_no": "Int64", "prose_line": "Int64"})
-
 
 @checked("discrepancies")
 def discrepancies(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
