@@ -219,6 +219,24 @@ def test_notebook_timeout(tmp_path):
     assert r.status == "failed" and "notebook time limit of 3 s" in r.error
 
 
+def test_a_briefing_stuck_past_its_time_limit_is_killed_and_the_others_finish(tmp_path, monkeypatch):
+    """A cell that ignores the worker's alarm (as code stuck in C would) is stopped by the parent."""
+    notebooks = _notebooks_copy(tmp_path)
+    _add_cell(notebooks / "platform.ipynb", "import signal, time\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\ntime.sleep(600)")
+    monkeypatch.setattr(rendering, "KILL_GRACE", 2.0)
+    t0 = time.perf_counter()
+    report = render(
+        [suite.platform(2), suite.year(2019), suite.year(2020)], tmp_path / "out", jobs=2, notebooks=notebooks,
+        notebook_timeout=6, progress=False,
+    )
+    assert time.perf_counter() - t0 < 120
+    status = {r.stem: r for r in report.results}
+    assert status["year-2019"].status == status["year-2020"].status == "ok"
+    assert status["platform-2"].status == "failed"
+    assert "platform.ipynb (platform=2) ran past the notebook time limit of 6 s" in status["platform-2"].error
+    assert "worker was killed" in status["platform-2"].error
+
+
 def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch):
     target = tmp_path / "page.html"
     target.write_bytes(b"old complete page")

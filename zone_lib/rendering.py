@@ -597,6 +597,7 @@ def render(
     keep_notebooks: bool = False,
     progress: bool | None = None,
     on_result: Callable[[Result], None] | None = None,
+    in_process: bool = False,
 ) -> RenderReport:
     """Render briefings into an offline HTML site (``out/index.html`` + one page each).
 
@@ -604,7 +605,6 @@ def render(
         briefings: What to render (see :mod:`zone_lib.briefing_suite`).
         out: Output folder.
         jobs: Worker processes (default: the machine's cores, at most one per briefing).
-            With 1, briefings run in this process.
         force: Render even briefings whose inputs are unchanged.
         seeds: Seeds folder (default ``$ZONE_SEEDS`` or the packaged seeds).
         notebooks: Notebooks folder (default: the packaged notebooks).
@@ -616,6 +616,8 @@ def render(
             always kept under ``out/failed``).
         progress: Show a progress bar (default: when stderr is a terminal).
         on_result: Called with each :class:`Result` as it completes.
+        in_process: Render in this process instead of worker processes (no hard kill of a
+            briefing stuck past its time limit; for debugging and embedding).
 
     Returns:
         A :class:`RenderReport`.
@@ -681,12 +683,12 @@ def render(
 
     n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(pending) or 1))
     try:
-        if n_jobs == 1 or len(pending) <= 1:
+        if in_process:
             for b, key in pending:
                 if bar is not None:
                     bar.set_postfix_str(b.stem)
                 done(render_one(b, opts, key, seeds_sig))
-        else:
+        elif pending:
             _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar)
     finally:
         if bar is not None:
@@ -729,22 +731,38 @@ def _write_state(
     return ordered
 
 
+KILL_GRACE = 30.0
+"""Seconds past the notebook time limit after which the parent stops a worker by force
+(a cell stuck in C code does not see the worker's own ``SIGALRM``)."""
+
+
+def _failed(b: Briefing, key: str, error: str) -> Result:
+    return Result(b.stem, b.kind, b.title, b.parameter_text(), status="failed", key=key, error=error)
+
+
+def _terminate(pool: cf.ProcessPoolExecutor) -> None:
+    for proc in list(getattr(pool, "_processes", {}).values()):  # no public API for this
+        proc.terminate()
+
+
 def _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar) -> None:
     """Render ``pending`` in ``n_jobs`` warm worker processes, reporting each result to ``done``.
 
-    A worker that dies (crash, killed) breaks the pool: the unfinished briefings are
-    tried once more in a fresh pool, then marked failed. On an interrupt the workers
+    Each worker announces the briefing it starts. A briefing that runs past the notebook
+    time limit plus :data:`KILL_GRACE` has its worker killed; a worker that dies (crash,
+    killed) breaks the pool. Either way the briefings that were in progress are marked
+    failed, and those not started yet go on in a fresh pool. On an interrupt the workers
     are stopped at once (pages are written atomically, so none is left half-written).
     """
     ctx = _context()
     events = ctx.Queue()
-    running: dict[str, float] = {}
     left = list(pending)
-    for attempt in range(2):
-        if not left:
-            return
+    hard_limit = None if opts.notebook_timeout is None else opts.notebook_timeout + KILL_GRACE
+    while left:
+        running: dict[str, float] = {}
+        killed: set[str] = set()
         pool = cf.ProcessPoolExecutor(
-            n_jobs, mp_context=ctx, initializer=_init_worker, initargs=(events, extra_env)
+            min(n_jobs, len(left)), mp_context=ctx, initializer=_init_worker, initargs=(events, extra_env)
         )
         try:
             futures = {pool.submit(_worker, b, opts, key, seeds_sig): (b, key) for b, key in left}
@@ -758,31 +776,36 @@ def _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar) -> None:
                     running.pop(b.stem, None)
                     left = [x for x in left if x[0].stem != b.stem]
                     done(result)
+                if hard_limit is not None and not killed:
+                    now = time.monotonic()
+                    killed = {stem for stem, t in running.items() if now - t > hard_limit}
+                    if killed:
+                        _terminate(pool)
                 if bar is not None and running:
                     bar.set_postfix_str(", ".join(sorted(running)))
             pool.shutdown()
         except cf.process.BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
-            if attempt == 1:
-                for b, key in left:
-                    done(
-                        Result(
-                            b.stem,
-                            b.kind,
-                            b.title,
-                            b.parameter_text(),
-                            status="failed",
-                            key=key,
-                            error=f"the worker process rendering {b.notebook} "
-                            f"({b.parameter_text() or 'no parameters'}) died (crash or killed)",
-                        )
+            _drain(events, running)
+            in_flight = [(b, key) for b, key in left if b.stem in running]
+            if not in_flight:  # died before announcing anything: do not loop for ever
+                in_flight = left[:1]
+            for b, key in in_flight:
+                what = f"{b.notebook} ({b.parameter_text() or 'no parameters'})"
+                if b.stem in killed:
+                    error = (
+                        f"{what} ran past the notebook time limit of {opts.notebook_timeout:g} s "
+                        f"(+{KILL_GRACE:g} s grace) without stopping, so its worker was killed"
                     )
-                return
+                else:
+                    error = f"the worker process rendering {what} died (crash or killed)"
+                done(_failed(b, key, error))
+            stems = {b.stem for b, _ in in_flight}
+            left = [x for x in left if x[0].stem not in stems]
         except BaseException:
             # an interrupt: stop the workers now rather than letting them finish the queue
             pool.shutdown(wait=False, cancel_futures=True)
-            for proc in list(getattr(pool, "_processes", {}).values()):  # no public API for this
-                proc.terminate()
+            _terminate(pool)
             raise
 
 
