@@ -120,17 +120,26 @@ def _add_render_parser(sub) -> None:
         "--platform", action="append", default=[], metavar="SECTION",
         help="a section/platform briefing (平台), by number 1-8 or name, repeatable",
     )
-    p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
-    p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: number of cores)")
+    p.add_argument("--out", default="outputs", metavar="DIR", help="output folder (default: outputs)")
+    p.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N",
+        help="worker processes (default: number of cores)",
+    )
     p.add_argument("--force", action="store_true", help="render even briefings whose inputs are unchanged")
     p.add_argument("--engine", choices=["inprocess", "kernel"], default="inprocess",
                    help="inprocess: fast, notebooks run in warm worker processes (default); "
                    "kernel: a Jupyter kernel per briefing")
-    p.add_argument("--cell-timeout", type=float, default=120.0, help="seconds a cell may run (default 120)")
     p.add_argument(
-        "--notebook-timeout", type=float, default=600.0, help="seconds a briefing may run (default 600)"
+        "--cell-timeout", type=float, default=120.0, metavar="SECONDS",
+        help="seconds a cell may run (default 120)",
     )
-    p.add_argument("--notebooks", help="folder of the briefing notebooks (default: the packaged ones)")
+    p.add_argument(
+        "--notebook-timeout", type=float, default=600.0, metavar="SECONDS",
+        help="seconds a briefing may run (default 600)",
+    )
+    p.add_argument(
+        "--notebooks", metavar="DIR", help="folder of the briefing notebooks (default: the packaged ones)"
+    )
     p.add_argument(
         "--keep-notebooks", action="store_true", help="keep every executed notebook in OUT/notebooks/"
     )
