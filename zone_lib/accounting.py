@@ -371,6 +371,26 @@ def _structure_of(doc: Document, seeds: Seeds) -> tuple[ProseParse | None, list[
     return None, [], None
 
 
+def between_documents(seed, done: set[int]) -> list[dict]:
+    """Account for the lines of a seed file that no document holds.
+
+    Args:
+        seed: The seed file (:class:`zone_lib.corpus.SeedFile`).
+        done: Line numbers already accounted for by the documents.
+
+    Returns:
+        Accounting rows: blank lines are boilerplate, any other line is unclassified.
+    """
+    between = {n: text for n, text in enumerate(seed.lines, start=1) if n not in done}
+    records = {
+        n: LineRecord("boilerplate", "blank", reason="between documents")
+        if not text.strip()
+        else LineRecord("unclassified", "", reason="outside every document")
+        for n, text in between.items()
+    }
+    return records_frame("", seed.name, between, records)
+
+
 @checked("line_accounting")
 def line_accounting(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
     """How every line of the seed files was accounted for.
@@ -405,15 +425,7 @@ def line_accounting(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFr
         covered.setdefault(doc.seed_file, set()).update(records)
     if doc_id is None:
         for seed in corpus.files:
-            done = covered.get(seed.name, set())
-            between = {n: text for n, text in enumerate(seed.lines, start=1) if n not in done}
-            records = {
-                n: LineRecord("boilerplate", "blank", reason="between documents")
-                if not text.strip()
-                else LineRecord("unclassified", "", reason="outside every document")
-                for n, text in between.items()
-            }
-            rows += records_frame("", seed.name, between, records)
+            rows += between_documents(seed, covered.get(seed.name, set()))
     df = pd.DataFrame(rows, columns=ACCOUNTING_COLUMNS)
     return df.sort_values(["seed_file", "line"], kind="stable").reset_index(drop=True)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -239,19 +240,15 @@ def load_corpus(seeds: str | os.PathLike[str] | None = None) -> Corpus:
     return _build(folder, signature)
 
 
-@checked("documents")
-def documents(seeds: str | os.PathLike[str] | None = None) -> pd.DataFrame:
-    """One row per document of the corpus (not per file).
+def documents_frame(docs: Iterable[Document]) -> pd.DataFrame:
+    """The :func:`documents` table of some documents (also used by :func:`zone_lib.read_document`).
 
     Args:
-        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+        docs: The documents.
 
     Returns:
-        A DataFrame with the columns of :data:`DOCUMENT_COLUMNS`: ``title`` and
-        ``title_en`` come from the manifest when the document is known to it,
-        ``detected_title``, ``first_line`` and ``last_line`` from the text.
+        One row per document with :data:`DOCUMENT_COLUMNS`, not yet schema-checked.
     """
-    corpus = load_corpus(seeds)
     rows = [
         {
             "doc_id": d.doc_id,
@@ -269,6 +266,21 @@ def documents(seeds: str | os.PathLike[str] | None = None) -> pd.DataFrame:
             "in_manifest": d.in_manifest,
             "encoding": d.seed.encoding,
         }
-        for d in corpus.docs
+        for d in docs
     ]
     return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+
+
+@checked("documents")
+def documents(seeds: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """One row per document of the corpus (not per file).
+
+    Args:
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+
+    Returns:
+        A DataFrame with the columns of :data:`DOCUMENT_COLUMNS`: ``title`` and
+        ``title_en`` come from the manifest when the document is known to it,
+        ``detected_title``, ``first_line`` and ``last_line`` from the text.
+    """
+    return documents_frame(load_corpus(seeds).docs)

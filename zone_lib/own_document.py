@@ -36,7 +36,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .accounting import ACCOUNTING_COLUMNS, LineRecord, account_document, records_frame, unreadable_table
+from .accounting import (
+    ACCOUNTING_COLUMNS,
+    account_document,
+    between_documents,
+    records_frame,
+    unreadable_table,
+)
 from .annual_table import (
     UNIT_ROLES,
     TaskTable,
@@ -45,7 +51,7 @@ from .annual_table import (
     header_role,
     parse_task_table,
 )
-from .corpus import DOCUMENT_COLUMNS, Document, SeedFile, detect_structure
+from .corpus import Document, SeedFile, detect_structure, documents_frame
 from .errors import EmptyDocumentError, FileTooLargeError, SeedReadError, TableParseError
 from .prose_tasks import ProseParse, split_milestones
 from .reading import MAX_SEED_BYTES, decode_text, read_lines, split_lines, too_large
@@ -301,7 +307,7 @@ def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
     return OwnDocument(
         source,
         seed.encoding,
-        validate(_documents(docs), "documents"),
+        validate(documents_frame(docs), "documents"),
         tasks,
         milestones,
         responsibilities,
@@ -322,29 +328,6 @@ def _stack(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
         empty = pd.DataFrame(columns=columns)
         return empty.astype({c: "Int64" for c, r in schemas()[name]["columns"].items() if r["type"] == "int"})
     return validate(pd.concat(frames, ignore_index=True), name)
-
-
-def _documents(docs: list[Document]) -> pd.DataFrame:
-    rows = [
-        {
-            "doc_id": d.doc_id,
-            "seed_file": d.seed_file,
-            "title": d.title,
-            "title_en": d.title_en,
-            "doc_number": d.doc_number,
-            "date": d.date,
-            "first_line": d.first_line,
-            "last_line": d.last_line,
-            "n_lines": d.last_line - d.first_line + 1,
-            "kind": d.kind,
-            "structure": d.structure,
-            "detected_title": d.detected_title,
-            "in_manifest": d.in_manifest,
-            "encoding": d.seed.encoding,
-        }
-        for d in docs
-    ]
-    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
 
 
 def _matrix(doc: Document):
@@ -529,13 +512,6 @@ def _account(
         records = account_document(doc, used, prose, table_lines, table_name=table_name or "matrix")
         rows += records_frame(doc.doc_id, doc.seed_file, dict(doc.numbered_lines()), records)
         done.update(records)
-    between = {n: text for n, text in enumerate(seed.lines, start=1) if n not in done}
-    records = {
-        n: LineRecord("boilerplate", "blank", reason="between documents")
-        if not text.strip()
-        else LineRecord("unclassified", "", reason="outside every document")
-        for n, text in between.items()
-    }
-    rows += records_frame("", seed.name, between, records)
+    rows += between_documents(seed, done)
     df = pd.DataFrame(rows, columns=ACCOUNTING_COLUMNS)
     return validate(df.sort_values("line", kind="stable").reset_index(drop=True), "line_accounting")
