@@ -4,6 +4,11 @@ Run it from the repository root, in one invocation (about 5 minutes on 2 cores):
 
     .venv/bin/python benchmarks/bench_render.py            # the full suite, both ways
     .venv/bin/python benchmarks/bench_render.py --naive 5  # time 5 naive briefings, extrapolate
+    .venv/bin/python benchmarks/bench_render.py --env /tmp/lean --naive 5  # another environment
+
+``--env DIR`` runs both ways with the ``zone``, ``papermill`` and ``jupyter`` commands of
+another virtual environment, e.g. one without JupyterLab (which brings ``rfc3987-syntax``
+and makes every ``import jsonschema`` about 1 s slower), to compare environments.
 
 The suite is what ``zone render --all`` renders minus the data-quality check: the
 overview, the 4 years, every responsible unit of ``nx-impl-2019`` and the 8 sections
@@ -45,6 +50,11 @@ from zone_lib import briefing_suite as suite  # noqa: E402
 
 def _suite() -> list[suite.Briefing]:
     return [b for b in suite.full_suite(include_check=False)]
+
+
+def _use_env(folder: str) -> None:
+    global BIN
+    BIN = Path(folder) / ("Scripts" if os.name == "nt" else "bin")
 
 
 def _cli_args(briefings: list[suite.Briefing]) -> list[str]:
@@ -109,7 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--naive", type=int, default=0, help="time only N naive briefings and extrapolate (0: all)"
     )
+    ap.add_argument("--env", help="a virtual environment whose zone/papermill/jupyter commands to time")
     args = ap.parse_args(argv)
+    if args.env:
+        _use_env(args.env)
+    probe = subprocess.run([str(BIN / "python"), "-c", "import jupyterlab"], capture_output=True)
+    lab = probe.returncode == 0
+    print(f"environment: {BIN.parent} ({'with' if lab else 'without'} JupyterLab)")
     briefings = _suite()
     n = len(briefings)
     kinds = {k: sum(b.kind == k for b in briefings) for k in ("year", "unit", "platform")}
