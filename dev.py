@@ -40,6 +40,10 @@ def ensure_env() -> None:
     print("[dev] installing zone_lib and its dependencies (first run only)", flush=True)
     subprocess.run([_python(), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
     subprocess.run([_python(), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test]"], check=True)
+    # build jieba's dictionary index in the user cache now, so that the first keyword or
+    # crosswalk query does not pay it (a few seconds, once per jieba installation)
+    warm = "from zone_lib import jieba_dict; jieba_dict.load_tokenizer()"
+    subprocess.run([_python(), "-c", warm], check=False)
     STAMP.write_text(want)
 
 
