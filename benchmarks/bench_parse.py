@@ -29,7 +29,7 @@ What each figure means:
    ``documents()``, ``responsibilities()`` and ``discrepancies()``: the four
    calls together are the *first parse after import in a fresh process*.
 2. **Parse all seeds after import** (in this process): both caches
-   (``zone_lib.corpus._build`` and ``zone_lib.tables._analyse``) cleared and
+   (``zone_lib.ingest.corpus._build`` and ``zone_lib.tables.matrix._analyse``) cleared and
    the garbage collected (untimed), then
    ``documents(); matrix(); responsibilities(); discrepancies()`` timed,
    20 runs; the very first call of this process is reported apart. The
@@ -62,9 +62,9 @@ What each figure means:
 4. **The whole corpus after import** (subprocesses, 3 runs + 1 warm-up): in a
    fresh process, after ``import zone_lib`` (not timed), every table of the
    corpus: ``documents() … plan_goals()`` (tables), then the jieba part: the
-   segmentation tokenizer (``zone_lib.segmentation.tokenizer()``: jieba's
+   segmentation tokenizer (``zone_lib.analysis.words.tokenizer()``: jieba's
    import and dictionary, loaded on demand from the index file in the user's
-   cache folder, see ``zone_lib.jieba_dict``), 3 crosswalks to nx-impl-2019 with
+   cache folder, see ``zone_lib.analysis.jieba_dict``), 3 crosswalks to nx-impl-2019 with
    their summaries and ``keywords`` by section, year and document; then
    ``reported_progress(); copy_report(); find_copies()``. The budget is 2 s
    for all of it. The warm-up run builds the jieba index file if it is missing
@@ -212,7 +212,7 @@ def clear_caches() -> None:
             continue
         for obj in vars(module).values():
             if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", "") == name:
-                if name in ("zone_lib.seeds", "zone_lib.unit_names"):
+                if name in ("zone_lib.ingest.seeds", "zone_lib.parse.unit_names"):
                     continue  # JSON rule files, read once per process
                 obj.cache_clear()
 
@@ -379,7 +379,7 @@ def bench_parse(fresh: Stat) -> dict[str, Stat]:
 
 def cell_prose_pairs() -> list[tuple[str, str, int, int]]:
     """``(cell, milestone text, cell id, year)`` for every comparison the library makes."""
-    from zone_lib.tables import analysis
+    from zone_lib.tables.matrix import analysis
 
     a = analysis()
     by_task = {t.task_no: t for t in a.prose.tasks}
@@ -398,7 +398,7 @@ def cell_prose_pairs() -> list[tuple[str, str, int, int]]:
 
 def bench_jieba() -> dict[str, Stat | float | int]:
     """Character-bigram containment against jieba token-set containment, same pairs."""
-    from zone_lib.reconcile import MATCH
+    from zone_lib.tables.reconcile import MATCH
     from zone_lib.textutil import containment, fold
 
     init_code = (
@@ -522,8 +522,8 @@ zone_lib.documents(); zone_lib.matrix(); zone_lib.discrepancies(); zone_lib.tabl
 zone_lib.tasks(); zone_lib.milestones(); zone_lib.responsibilities(None); zone_lib.units(); zone_lib.targets()
 zone_lib.plan_tree(); zone_lib.plan_goals()
 t1 = time.perf_counter()
-import zone_lib.segmentation
-zone_lib.segmentation.tokenizer()
+import zone_lib.analysis.words
+zone_lib.analysis.words.tokenizer()
 t1b = time.perf_counter()
 for doc in ("qtx-impl-2019", "nx-hq-2023", "nhc-5yi-2020"):
     zone_lib.crosswalk(doc, "nx-impl-2019"); zone_lib.crosswalk_summary(doc, "nx-impl-2019")

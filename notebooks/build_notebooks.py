@@ -5,7 +5,7 @@ the ``.ipynb`` files are generated, never edited by hand. Cell ids are fixed
 (``<notebook>-<nn>``) so the files are byte-for-byte reproducible.
 
 Every notebook has the same shape: a title, a cell tagged ``parameters`` (papermill),
-then a first code cell that validates the parameters with :mod:`zone_lib.params` and
+then a first code cell that validates the parameters with :mod:`zone_lib.views.params` and
 sets plotly's renderer, then thin cells — one library call each — with bilingual
 markdown between them, and last a live ipywidgets explorer (cells tagged ``live``,
 which the HTML briefings of ``zone render`` leave out: widgets need a kernel).
@@ -21,7 +21,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
 
-SETUP = """{imports}from zone_lib import params, views, widgets
+SETUP = """{imports}from zone_lib import views
+from zone_lib.views import params, widgets
 
 {checks}
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
@@ -420,7 +421,8 @@ No parameters. In a terminal: `zone check` (add `--strict` to fail on errors).
             _code(
                 """
 import zone_lib
-from zone_lib import quality, views
+from zone_lib.quality import findings as quality
+from zone_lib import views
 
 findings = zone_lib.quality_findings()
 print(f"{len(findings)} findings")

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from zone_lib import briefing_suite as suite  # noqa: E402
-from zone_lib.rendering import render  # noqa: E402
+from zone_lib.render.pages import render  # noqa: E402
 
 _DRAWN = "() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('.main-svg'))"
 

@@ -8,7 +8,7 @@ import pytest
 import zone_lib
 from tests import damage
 from tests.conftest import GAZETTE, SEEDS
-from zone_lib.accounting import ACCOUNTING_COLUMNS, STATUSES, accounting_summary, line_accounting
+from zone_lib.quality.accounting import ACCOUNTING_COLUMNS, STATUSES, accounting_summary, line_accounting
 
 #: Lines per seed file by status (used, boilerplate, reported, unclassified), as accounted today.
 COUNTS = {

@@ -63,7 +63,7 @@ def test_check_csv_and_json(tmp_path, capsys):
     import json
 
     import zone_lib
-    from zone_lib.quality import quality_findings
+    from zone_lib.quality.findings import quality_findings
 
     findings = quality_findings()
     expected = 1 if (findings.severity == "error").any() else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zone_lib.copies import (
+from zone_lib.analysis.copies import (
     ALIGNMENT_COLUMNS,
     FIND_COLUMNS,
     _alignment_frame,

@@ -13,7 +13,7 @@ import sys
 import pandas as pd
 import pytest
 
-from zone_lib.crosswalk import (
+from zone_lib.analysis.crosswalk import (
     CROSSWALK_COLUMNS,
     LINK_THRESHOLD,
     OVERRIDE_COLUMNS,
@@ -23,7 +23,7 @@ from zone_lib.crosswalk import (
     link_threshold,
     read_overrides,
 )
-from zone_lib.segmentation import stopwords, tokenizer, userdict_words, words
+from zone_lib.analysis.words import stopwords, tokenizer, userdict_words, words
 
 QTX, NX, HQ, NHC = "qtx-impl-2019", "nx-impl-2019", "nx-hq-2023", "nhc-5yi-2020"
 NO_OVERRIDES = pd.DataFrame(columns=OVERRIDE_COLUMNS)
@@ -87,7 +87,7 @@ def rank1(cw: pd.DataFrame) -> dict[int, int]:
 
 def test_import_zone_lib_does_not_import_jieba():
     code = (
-        "import sys, zone_lib, zone_lib.crosswalk, zone_lib.keywords, zone_lib.segmentation;"
+        "import sys, zone_lib, zone_lib.analysis.crosswalk, zone_lib.analysis.keywords, zone_lib.analysis.words;"
         "assert 'jieba' not in sys.modules, 'jieba imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

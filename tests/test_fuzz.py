@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 import zone_lib
 from tests import damage
 from tests.conftest import GAZETTE, SEEDS
-from zone_lib.annual_table import AnnualTable, layouts, parse_annual_table
 from zone_lib.errors import ZoneError
-from zone_lib.prose_tasks import detect_scheme, split_milestones
-from zone_lib.targets import extract_targets
+from zone_lib.parse.annual_table import AnnualTable, layouts, parse_annual_table
+from zone_lib.parse.prose_tasks import detect_scheme, split_milestones
+from zone_lib.parse.targets import extract_targets
+from zone_lib.parse.unit_names import split_units
 from zone_lib.textutil import fold, strip_markup
-from zone_lib.unit_names import split_units
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -145,7 +145,7 @@ def test_read_document_never_loses_a_line(lines):
         doc = zone_lib.read_document("\n".join(lines), doc_id="fuzz")
     except ZoneError:
         return
-    assert list(doc.lines.line) == list(range(1, len(zone_lib.reading.split_lines("\n".join(lines))) + 1))
+    assert list(doc.lines.line) == list(range(1, len(zone_lib.ingest.reading.split_lines("\n".join(lines))) + 1))
     assert (doc.lines.status != "unclassified").all()
     assert set(doc.problems.line) == set(doc.lines[doc.lines.status == "reported"].line)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from zone_lib.keywords import KEYWORD_COLUMNS, health_documents, keywords
-from zone_lib.segmentation import stopwords
+from zone_lib.analysis.keywords import KEYWORD_COLUMNS, health_documents, keywords
+from zone_lib.analysis.words import stopwords
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from zone_lib import params
+from zone_lib.views import params
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"

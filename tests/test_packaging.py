@@ -62,7 +62,7 @@ def test_console_script_and_packaged_seeds():
     assert included["seeds"] == "zone_lib/_seeds"
     assert included["notebooks"] == "zone_lib/_notebooks"  # zone render works from a wheel
 
-    from zone_lib import briefing_suite
+    from zone_lib.render import suite as briefing_suite
 
     assert ROOT / "notebooks" in briefing_suite._NOTEBOOK_CANDIDATES
 

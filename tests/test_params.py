@@ -1,4 +1,4 @@
-"""zone_lib.params: valid values and the checks notebooks run first."""
+"""zone_lib.views.params: valid values and the checks notebooks run first."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 import zone_lib
-from zone_lib import params
 from zone_lib.errors import ParameterError, ZoneError
+from zone_lib.views import params
 
 
 def test_valid_years_come_from_the_matrix():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import zone_lib
-from zone_lib.progress import (
+from zone_lib.analysis.progress import (
     LINK_THRESHOLD,
     PROGRESS_COLUMNS,
     TOP_N,

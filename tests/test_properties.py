@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 import zone_lib
 from zone_lib.errors import ZoneError
-from zone_lib.prose_tasks import split_milestones
-from zone_lib.targets import extract_targets
-from zone_lib.unit_names import split_units
+from zone_lib.parse.prose_tasks import split_milestones
+from zone_lib.parse.targets import extract_targets
+from zone_lib.parse.unit_names import split_units
 
 _UNIT_LISTS = sorted(
     {

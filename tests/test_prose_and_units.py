@@ -3,8 +3,8 @@
 import pytest
 
 import zone_lib
-from zone_lib.prose_tasks import parse_prose_tasks
-from zone_lib.tables import analysis
+from zone_lib.parse.prose_tasks import parse_prose_tasks
+from zone_lib.tables.matrix import analysis
 
 
 @pytest.fixture(scope="module")

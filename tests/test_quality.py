@@ -12,7 +12,7 @@ import pytest
 
 import zone_lib
 from tests.conftest import SEEDS
-from zone_lib.quality import (
+from zone_lib.quality.findings import (
     QUALITY_COLUMNS,
     SUMMARY_COLUMNS,
     broken_words,
@@ -360,9 +360,9 @@ def test_accounting_hook_turns_unclassified_lines_into_errors(planted, monkeypat
             }
         )
 
-    fake = types.ModuleType("zone_lib.accounting")
+    fake = types.ModuleType("zone_lib.quality.accounting")
     fake.line_accounting = line_accounting
-    monkeypatch.setitem(sys.modules, "zone_lib.accounting", fake)
+    monkeypatch.setitem(sys.modules, "zone_lib.quality.accounting", fake)
     f = quality_findings(planted)
     assert f.attrs["skipped"] == {}
     assert _where(f, "unclassified_line") == [(PLANTED_FILE, 8)]
@@ -373,16 +373,16 @@ def test_accounting_hook_turns_unclassified_lines_into_errors(planted, monkeypat
 
 
 def test_without_the_accounting_module_the_check_is_marked_not_run(planted, monkeypatch):
-    monkeypatch.setitem(sys.modules, "zone_lib.accounting", None)  # as if the module did not exist
+    monkeypatch.setitem(sys.modules, "zone_lib.quality.accounting", None)  # as if the module did not exist
     f = quality_findings(planted)
-    assert f.attrs["skipped"]["unclassified_line"] == "zone_lib.accounting is not available"
+    assert f.attrs["skipped"]["unclassified_line"] == "zone_lib.quality.accounting is not available"
     note = quality_summary(f).set_index("check").loc["unclassified_line", "note"]
-    assert note == "not run: zone_lib.accounting is not available"
-    assert "Not run: unclassified_line: zone_lib.accounting is not available" in format_report(f)
+    assert note == "not run: zone_lib.quality.accounting is not available"
+    assert "Not run: unclassified_line: zone_lib.quality.accounting is not available" in format_report(f)
 
 
 def test_report_counts_every_seed_line_and_none_unclassified(findings):
-    from zone_lib.quality import format_report
+    from zone_lib.quality.findings import format_report
 
     acc = findings.attrs["accounting"]
     assert acc["lines"] == 1997 and acc.get("unclassified", 0) == 0

@@ -4,7 +4,7 @@ import pytest
 
 import zone_lib
 from zone_lib.errors import SeedReadError, SeedsNotFoundError
-from zone_lib.reading import decode_text, split_lines
+from zone_lib.ingest.reading import decode_text, split_lines
 
 TEXT = "宁政办发〔2019〕10号\n牵头单位：自治区卫生健康委。\n"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zone_lib.reconcile import column_readings, place_cells, split_items
+from zone_lib.tables.reconcile import column_readings, place_cells, split_items
 
 YEARS = [2019, 2020, 2021, 2022]
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from zone_lib import briefing_suite as suite
-from zone_lib import rendering
 from zone_lib.cli import main
-from zone_lib.rendering import render
+from zone_lib.render import pages as rendering
+from zone_lib.render import suite as suite
+from zone_lib.render.pages import render
 
 pytestmark = pytest.mark.slow
 
@@ -125,7 +125,7 @@ def test_every_figure_of_a_briefing_is_in_its_page(site):
 
 
 def test_document_text_is_escaped_in_figures():
-    from zone_lib.figure_html import figure_html
+    from zone_lib.views.figure_html import figure_html
 
     fig = {"data": [{"type": "bar", "x": ["</script><script>alert(1)</script>"], "y": [1]}], "layout": {}}
     html = figure_html(fig, "zone-fig-1")

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from zone_lib import briefing_suite as suite
-from zone_lib.rendering import render
+from zone_lib.render import suite as suite
+from zone_lib.render.pages import render
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

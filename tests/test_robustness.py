@@ -17,8 +17,8 @@ import pytest
 import zone_lib
 from tests import damage
 from tests.conftest import GAZETTE, ROOT, SEEDS
-from zone_lib import reading
 from zone_lib.errors import EmptyDocumentError, FileTooLargeError, NotTextError, SeedReadError
+from zone_lib.ingest import reading
 
 EXAMPLE = ROOT / "examples" / "own_plan.txt"
 TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -316,7 +316,7 @@ def test_a_50_mb_binary_file_is_refused_from_its_first_bytes(tmp_path):
 
 def test_text_and_bytes_over_the_limit_are_refused_too(monkeypatch):
     monkeypatch.setattr(reading, "MAX_SEED_BYTES", 1000)
-    monkeypatch.setattr("zone_lib.own_document.MAX_SEED_BYTES", 1000)
+    monkeypatch.setattr("zone_lib.reader.own_document.MAX_SEED_BYTES", 1000)
     with pytest.raises(FileTooLargeError, match="MAX_SEED_BYTES"):
         zone_lib.read_document(TEXT * 3)
     with pytest.raises(FileTooLargeError):

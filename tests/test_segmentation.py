@@ -1,7 +1,7 @@
 """The on-demand jieba dictionary segments exactly like jieba with its whole dictionary.
 
-:mod:`zone_lib.jieba_dict` loads only the dictionary entries a text can look up
-(:class:`~zone_lib.jieba_dict.CoveringTokenizer`) and :func:`zone_lib.segmentation.segment`
+:mod:`zone_lib.analysis.jieba_dict` loads only the dictionary entries a text can look up
+(:class:`~zone_lib.analysis.jieba_dict.CoveringTokenizer`) and :func:`zone_lib.analysis.words.segment`
 segments every distinct block of text once. Both are checked here against a plain
 ``jieba.Tokenizer`` with the full dictionary and the same user dictionary, on every
 text of the seeds and on texts the seeds do not hold; and the index file's
@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from zone_lib import jieba_dict, load_corpus, milestones, tasks
-from zone_lib.jieba_dict import CoveringTokenizer, DictIndex, jieba
-from zone_lib.segmentation import (
+from zone_lib import load_corpus, milestones, tasks
+from zone_lib.analysis import jieba_dict
+from zone_lib.analysis.jieba_dict import CoveringTokenizer, DictIndex, jieba
+from zone_lib.analysis.words import (
     _WORDLIKE,
     USERDICT,
     normalize,
@@ -330,7 +331,7 @@ def test_default_cache_folder(monkeypatch, tmp_path):
 def test_jieba_is_imported_without_pkg_resources():
     code = (
         "import sys, importlib.util\n"
-        "from zone_lib.segmentation import words\n"
+        "from zone_lib.analysis.words import words\n"
         "assert words('推广电子健康卡') == ['电子健康卡']\n"
         "assert 'jieba' in sys.modules\n"
         "assert 'pkg_resources' not in sys.modules, 'pkg_resources imported'\n"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import GAZETTE, SEEDS
-from zone_lib.targets import TARGET_COLUMNS, Target, extract_targets, targets
+from zone_lib.parse.targets import TARGET_COLUMNS, Target, extract_targets, targets
 from zone_lib.textutil import fold
 
 # --------------------------------------------------------------------------- unit: positives

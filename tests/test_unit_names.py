@@ -1,6 +1,6 @@
 import pytest
 
-from zone_lib.unit_names import split_units
+from zone_lib.parse.unit_names import split_units
 
 
 @pytest.mark.parametrize(

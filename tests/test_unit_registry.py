@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import zone_lib
-from zone_lib.unit_registry import (
+from zone_lib.tables.units import (
     LEVELS,
     UNIT_COLUMNS,
     canonical_unit,

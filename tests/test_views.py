@@ -9,8 +9,9 @@ import plotly.graph_objects as go
 import pytest
 
 import zone_lib
-from zone_lib import params, views
+from zone_lib import views
 from zone_lib.errors import ParameterError
+from zone_lib.views import params
 
 
 @pytest.fixture(scope="module")

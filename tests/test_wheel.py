@@ -39,7 +39,7 @@ def test_installed_wheel_renders_a_briefing(tmp_path):
     env.pop("ZONE_SEEDS", None)
     env.pop("ZONE_NOTEBOOKS", None)
     code = (
-        "import zone_lib, zone_lib.briefing_suite as s, zone_lib.seeds as d;"
+        "import zone_lib, zone_lib.render.suite as s, zone_lib.ingest.seeds as d;"
         "print(zone_lib.__file__); print(s.notebooks_dir()); print(d.seeds_dir())"
     )
     where = subprocess.run(

@@ -1,12 +1,13 @@
-"""zone_lib.widgets: explorers update their displayed table when a control changes."""
+"""zone_lib.views.widgets: explorers update their displayed table when a control changes."""
 
 from __future__ import annotations
 
 import ipywidgets as w
 import pytest
 
-from zone_lib import params, views, widgets
+from zone_lib import views
 from zone_lib.errors import ParameterError
+from zone_lib.views import params, widgets
 
 
 def test_year_explorer_follows_the_dropdown():

@@ -21,14 +21,14 @@ The public API::
     zone_lib.quality_findings()  # the data-quality findings of `zone check`
     zone_lib.read_document(path) # a plan it has never seen, into the same tables
 
-HTML briefings: ``zone render`` (:mod:`zone_lib.rendering`).
+HTML briefings: ``zone render`` (:mod:`zone_lib.render.pages`).
 """
 
-from .accounting import accounting_summary, line_accounting
-from .copies import copy_alignment, copy_report, find_copies
-from .corpus import documents, load_corpus
-from .crosswalk import crosswalk, crosswalk_summary
-from .errors import (
+from zone_lib.analysis.copies import copy_alignment, copy_report, find_copies
+from zone_lib.analysis.crosswalk import crosswalk, crosswalk_summary
+from zone_lib.analysis.keywords import keywords
+from zone_lib.analysis.progress import reported_progress
+from zone_lib.errors import (
     DocumentNotFoundError,
     EmptyDocumentError,
     FileTooLargeError,
@@ -40,15 +40,15 @@ from .errors import (
     TableParseError,
     ZoneError,
 )
-from .keywords import keywords
-from .own_document import OwnDocument, read_document
-from .plan_sections import plan_goals, plan_tree
-from .progress import reported_progress
-from .quality import quality_findings
-from .tables import discrepancies, matrix, table_lines
-from .targets import extract_targets, targets
-from .task_tables import milestones, responsibilities, task_documents, tasks
-from .unit_registry import canonical_unit, unit_links, units
+from zone_lib.ingest.corpus import documents, load_corpus
+from zone_lib.parse.plan_sections import plan_goals, plan_tree
+from zone_lib.parse.targets import extract_targets, targets
+from zone_lib.quality.accounting import accounting_summary, line_accounting
+from zone_lib.quality.findings import quality_findings
+from zone_lib.reader.own_document import OwnDocument, read_document
+from zone_lib.tables.matrix import discrepancies, matrix, table_lines
+from zone_lib.tables.tasks import milestones, responsibilities, task_documents, tasks
+from zone_lib.tables.units import canonical_unit, unit_links, units
 
 __version__ = "0.1.0"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
-from .errors import ZoneError
+from zone_lib import __version__
+from zone_lib.errors import ZoneError
 
 _TABLES = {
     "documents": ("documents", "one row per document of the corpus (文件)"),
@@ -148,7 +148,7 @@ def _add_render_parser(sub) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from . import briefing_suite as suite
+    from zone_lib.render import suite as suite
 
     chosen: list = []
     if args.all:
@@ -178,7 +178,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _run_render(args: argparse.Namespace, chosen: list):
-    from .rendering import render
+    from zone_lib.render.pages import render
 
     return render(
         chosen, args.out, jobs=args.jobs, force=args.force, seeds=args.seeds,
@@ -193,7 +193,7 @@ def check(args: argparse.Namespace) -> int:
 
     The status is 1 with ``--strict`` when there is an error-severity finding, else 0.
     """
-    from .quality import format_report, quality_findings
+    from zone_lib.quality.findings import format_report, quality_findings
 
     findings = quality_findings(seeds=args.seeds)
     if args.format == "text":
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "summary":
             sys.stdout.write(summary(args.seeds, args.out))
         elif args.command == "export":
-            from .export import export
+            from zone_lib.export import export
 
             files = export(args.out, args.format, seeds=args.seeds, progress=sys.stderr.isatty())
             print(f"wrote {len(files)} file(s) to {args.out}/: " + ", ".join(f.name for f in files))

@@ -31,7 +31,7 @@ class NotTextError(SeedReadError):
 
 
 class FileTooLargeError(SeedReadError):
-    """A file is larger than zone_lib reads (``zone_lib.reading.MAX_SEED_BYTES``)."""
+    """A file is larger than zone_lib reads (``zone_lib.ingest.reading.MAX_SEED_BYTES``)."""
 
 
 class EmptyDocumentError(SeedReadError):

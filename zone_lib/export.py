@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import ZoneError
+from zone_lib.errors import ZoneError
 
 Seeds = str | os.PathLike[str] | None
 FORMATS = ("csv", "xlsx", "parquet")
@@ -25,8 +25,12 @@ LIST_SEPARATOR = " | "
 
 def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
     """Name -> function of every exported table (imports kept lazy)."""
-    from . import corpus, plan_sections, tables, task_tables, unit_registry
-    from .targets import targets as target_table
+    from zone_lib.ingest import corpus
+    from zone_lib.parse import plan_sections
+    from zone_lib.parse.targets import targets as target_table
+    from zone_lib.tables import matrix as tables
+    from zone_lib.tables import tasks as task_tables
+    from zone_lib.tables import units as unit_registry
 
     out: dict[str, Callable[[Seeds], pd.DataFrame]] = {
         "documents": lambda s: corpus.documents(seeds=s),
@@ -48,16 +52,16 @@ def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
 
 def _optional_tables() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
     """Tables of modules that may not be present in every build."""
-    from .crosswalk import crosswalk, crosswalk_summary
-    from .keywords import keywords
+    from zone_lib.analysis.crosswalk import crosswalk, crosswalk_summary
+    from zone_lib.analysis.keywords import keywords
 
     out: dict[str, Callable[[Seeds], pd.DataFrame]] = {}
     for source in CROSSWALK_PAIRS:
         key = source.replace("-", "_")
         out[f"crosswalk_{key}"] = lambda s, a=source: crosswalk(a, "nx-impl-2019", seeds=s)
         out[f"crosswalk_summary_{key}"] = lambda s, a=source: crosswalk_summary(a, "nx-impl-2019", seeds=s)
-    from .copies import copy_alignment, find_copies
-    from .progress import reported_progress
+    from zone_lib.analysis.copies import copy_alignment, find_copies
+    from zone_lib.analysis.progress import reported_progress
 
     out["reported_progress"] = lambda s: reported_progress(seeds=s)
     out["copy_alignment"] = lambda s: copy_alignment(seeds=s)

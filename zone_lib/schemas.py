@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from .errors import ZoneError
+from zone_lib.errors import ZoneError
 
 F = TypeVar("F", bound=Callable[..., pd.DataFrame])
 

@@ -1,0 +1,86 @@
+"""Where the seed texts are, and the manifest that names the documents in them.
+
+Seeds are looked for, in order, in the folder passed as an argument, in the
+folder named by the ``ZONE_SEEDS`` environment variable, in the copy packaged
+with zone_lib (a wheel install), and in the project's ``seeds/`` folder (a
+source checkout or an editable install).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from zone_lib.errors import SeedsNotFoundError, ZoneError
+
+ENV_VAR = "ZONE_SEEDS"
+MANIFEST = "manifest.json"
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_CANDIDATES = (_PACKAGE_DIR / "_seeds", _PACKAGE_DIR.parent / "seeds")
+
+
+def default_seeds_dir() -> Path:
+    """The packaged seeds folder (``zone_lib/_seeds`` in a wheel, ``seeds/`` in a checkout)."""
+    for cand in _CANDIDATES:
+        if cand.is_dir():
+            return cand
+    raise SeedsNotFoundError(
+        "zone_lib found no packaged seeds (looked in "
+        + ", ".join(str(c) for c in _CANDIDATES)
+        + f"); pass a folder or set {ENV_VAR} to the folder holding the seed .txt files"
+    )
+
+
+def seeds_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve the seeds folder.
+
+    Args:
+        path: A folder to use instead of ``ZONE_SEEDS`` or the packaged seeds.
+
+    Returns:
+        The absolute folder path.
+
+    Raises:
+        SeedsNotFoundError: If the chosen folder does not exist or holds no ``.txt`` file.
+    """
+    if path is not None:
+        chosen, source = Path(path), "the folder passed to zone_lib"
+    elif os.environ.get(ENV_VAR):
+        chosen, source = Path(os.environ[ENV_VAR]), f"{ENV_VAR}"
+    else:
+        chosen, source = default_seeds_dir(), "the packaged seeds"
+    if not chosen.is_dir():
+        raise SeedsNotFoundError(
+            f"seeds folder {chosen} (from {source}) does not exist; "
+            f"point {ENV_VAR} or the seeds argument at a folder of seed .txt files"
+        )
+    if not any(chosen.glob("*.txt")):
+        raise SeedsNotFoundError(f"seeds folder {chosen} (from {source}) holds no .txt seed file")
+    return chosen.resolve()
+
+
+def seed_paths(folder: Path) -> list[Path]:
+    """Seed text files of a folder, in name order."""
+    return sorted(p for p in folder.glob("*.txt") if p.is_file())
+
+
+@lru_cache(maxsize=8)
+def _load_manifest(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ZoneError(f"{path}: cannot read the seeds manifest ({exc}); expected JSON") from exc
+
+
+def manifest(folder: Path) -> dict:
+    """The manifest of a seeds folder, or the packaged one if the folder has none."""
+    own = folder / MANIFEST
+    if own.is_file():
+        return _load_manifest(own)
+    try:
+        packaged = default_seeds_dir() / MANIFEST
+    except SeedsNotFoundError:
+        return {"documents": [], "seed_files": []}
+    return _load_manifest(packaged) if packaged.is_file() else {"documents": [], "seed_files": []}

@@ -1,0 +1,301 @@
+"""Quantitative targets in task texts: ``覆盖90%以上的公立医疗卫生机构`` -> 90 % >= 公立医疗卫生机构.
+
+A target is an Arabic number (half- or full-width digits) followed by a unit — a
+measure word such as 个, 家, 项 or ``%`` — optionally with a comparator word
+around it (``不低于``, ``以上``, ``余`` …). Numbers without a unit (``120急救``,
+``5G``, ``IPv6``, ``1+2+2+N``) are never targets; numbers inside quotes, titles,
+document numbers and dates are excluded by pattern. Chinese numerals
+(``三大基础医疗健康数据库``, ``二级及以上``) are names or levels and never read.
+
+The rules — units, comparator words, exclusion patterns, subject stops — are data:
+``data/targets.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from zone_lib.schemas import checked
+from zone_lib.textutil import fold
+
+Seeds = str | os.PathLike[str] | None
+
+TARGET_COLUMNS = [
+    "doc_id", "task_no", "year", "value", "unit", "comparator", "subject", "text", "source", "source_line",
+]  # fmt: skip
+
+#: Full-width digits, ％ and a few symbols made half-width, one character for one,
+#: so offsets into the normalised text are offsets into the original.
+_HALF = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+        "％": "%",
+        "．": ".",
+        "＋": "+",
+    }
+)
+#: How many lines from a milestone's or task's first line a span is looked for.
+LINE_WINDOW = 12
+_YEAR = re.compile(r"(20\d{2})年")
+_SENTENCE_END = "。；;！？!?\n"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One quantitative target found in a text.
+
+    Attributes:
+        value: The number (``50余家`` -> 50.0).
+        unit: The measure word or ``%`` (``个``, ``家``, ``地级市`` …).
+        comparator: ``>=`` (以上/不低于/至少/超过), ``<=`` (以下/不超过/以内),
+            ``~`` (余/左右/约) or ``=``.
+        subject: The noun phrase the number counts, a short readable span.
+        span: The exact matched substring of the text.
+        start: Offset of ``span`` in the text.
+    """
+
+    value: float
+    unit: str
+    comparator: str
+    subject: str
+    span: str
+    start: int
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    text = resources.files("zone_lib").joinpath("data/targets.json").read_text(encoding="utf-8")
+    rules = json.loads(text)
+    cmp = rules["comparators"]
+    rules["candidate_re"] = re.compile(
+        rf"(?P<before>{_alternation(cmp['before'])})?"
+        r"(?P<num>(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?)"
+        rf"(?P<between>{_alternation(cmp['between'])})?"
+        rf"(?P<unit>{_alternation(rules['units'])})"
+        rf"(?P<after>{_alternation(cmp['after'])})?"
+    )
+    rules["exclude_re"] = [re.compile(p) for p in rules["exclude"]["patterns"]]
+    subj = rules["subject"]
+    rules["stop_re"] = re.compile(_alternation(subj["stop_words"]))
+    rules["stop_keep_re"] = re.compile(_alternation(subj.get("stop_word_exceptions", [])) or r"(?!)")
+    rules["cut_re"] = re.compile(_alternation(subj["back_cut"]))
+    rules["trail_re"] = re.compile(rf"(?:{_alternation(subj['back_strip_trailing'])})+$")
+    return rules
+
+
+def _excluded_spans(text: str, rules: dict) -> list[tuple[int, int]]:
+    return [m.span() for rx in rules["exclude_re"] for m in rx.finditer(text)]
+
+
+def _cut(piece: str, rules: dict) -> str:
+    """Cut a piece of text at the first delimiter."""
+    delims = rules["subject"]["delimiters"]
+    for i, ch in enumerate(piece):
+        if ch in delims:
+            return piece[:i]
+    return piece
+
+
+def _forward_subject(text: str, pos: int, limit: int, rules: dict) -> str:
+    piece = _cut(text[pos:limit], rules)
+    if piece.startswith("的"):
+        piece = piece[1:]
+    kept = [m.span() for m in rules["stop_keep_re"].finditer(piece)]
+    for stop in rules["stop_re"].finditer(piece):
+        if not any(a <= stop.start() < b for a, b in kept):
+            piece = piece[: stop.start()]
+            break
+    return piece[: rules["subject"]["max_chars"]].strip()
+
+
+def _backward_subject(text: str, pos: int, floor: int, rules: dict) -> str:
+    """The phrase before a number: ``预留号源比例达到15%`` -> 预留号源比例."""
+    subj = rules["subject"]
+    i = pos
+    while i > floor and text[i - 1] not in subj["back_delimiters"]:
+        i -= 1
+    piece = rules["trail_re"].sub("", text[i:pos])
+    cuts = list(rules["cut_re"].finditer(piece))
+    if cuts:
+        piece = piece[cuts[-1].end() :]
+    return piece[-subj["back_max_chars"] :].strip()
+
+
+def extract_targets(text: str) -> list[Target]:
+    """Quantitative targets of a text, in order of appearance.
+
+    Args:
+        text: Any text (a milestone, a table cell, a task paragraph).
+
+    Returns:
+        A list of :class:`Target`; empty if the text promises no number.
+    """
+    rules = _rules()
+    norm = text.translate(_HALF)
+    excluded = _excluded_spans(norm, rules)
+    cmp = rules["comparators"]
+    nouns = rules["unit_nouns"]
+    found: list[tuple[re.Match[str], str, int]] = []
+    for m in rules["candidate_re"].finditer(norm):
+        num_start = m.start("num")
+        if any(a <= num_start < b for a, b in excluded):
+            continue
+        unit, end = m.group("unit"), m.end()
+        after = m.group("after")
+        if not after:
+            for noun, canonical in nouns.get(unit, {}).items():
+                if noun.startswith("_") or not norm.startswith(noun, m.end("unit")):
+                    continue
+                unit, end = canonical, m.end("unit") + len(noun)
+                break
+        found.append((m, unit, end))
+    targets: list[Target] = []
+    for k, (m, unit, end) in enumerate(found):
+        before, between, after = m.group("before"), m.group("between"), m.group("after")
+        comparator = "="
+        if before:
+            comparator = cmp["before"][before]
+        elif after:
+            comparator = cmp["after"][after]
+        elif between:
+            comparator = cmp["between"][between]
+        limit = found[k + 1][0].start() if k + 1 < len(found) else len(norm)
+        # after the classifier: 1个|地级市120获得… keeps the noun unit in the subject
+        subject_from = m.end()
+        connectives = rules["subject"]["connectives"]
+        prev_end = targets[-1].start + len(targets[-1].span) if targets else 0
+        subject = _forward_subject(norm, subject_from, limit, rules)
+        if subject in connectives:
+            subject = ""
+        if targets and norm[prev_end : m.start()] in connectives:
+            subject = subject or targets[-1].subject
+        subject = subject or _backward_subject(norm, m.start(), prev_end, rules)
+        targets.append(
+            Target(
+                value=float(m.group("num").replace(",", "")),
+                unit=unit,
+                comparator=comparator,
+                subject=subject,
+                span=text[m.start() : end],
+                start=m.start(),
+            )
+        )
+    return targets
+
+
+def _sentence_year(text: str, pos: int) -> int | None:
+    """The latest year (``到2025年``, ``2020年底前``) of the sentence holding offset ``pos``."""
+    i = pos
+    while i > 0 and text[i - 1] not in _SENTENCE_END:
+        i -= 1
+    j = pos
+    while j < len(text) and text[j] not in _SENTENCE_END:
+        j += 1
+    years = [int(y) for y in _YEAR.findall(text[i:j].translate(_HALF))]
+    return max(years) if years else None
+
+
+@checked("targets")
+def targets(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
+    """Quantitative targets of the task documents, one row per number promised.
+
+    Documents with year milestones (prose or annual-table cells) are read through
+    them, ``year`` being the milestone's ``year_to``; the others (nx-hq-2023,
+    nhc-5yi-2020, nx-port-2019) through their whole task text, ``year`` being the
+    year the target's sentence names (``2020年底前…达到100%`` -> 2020) or None.
+
+    Args:
+        doc_id: A task document (see ``task_documents()``); None for all of them.
+        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+
+    Returns:
+        A DataFrame with :data:`TARGET_COLUMNS`; ``source`` is ``prose``, ``table``
+        or ``task``; ``text`` is the matched span as printed.
+    """
+    from zone_lib.ingest.corpus import load_corpus
+    from zone_lib.tables.tasks import milestones, tasks
+
+    corpus = load_corpus(seeds)
+    ms = milestones(doc_id, seeds)
+    ts = tasks(doc_id, seeds)
+    lines = {d: corpus.get(d).numbered_lines() for d in set(ms["doc_id"]) | set(ts["doc_id"])}
+    return targets_frame(ms, ts, lines)
+
+
+def targets_frame(
+    milestones: pd.DataFrame, tasks: pd.DataFrame, lines: dict[str, list[tuple[int, str]]]
+) -> pd.DataFrame:
+    """The targets of some milestones and tasks (see :func:`targets`).
+
+    Args:
+        milestones: Rows of ``milestones()``.
+        tasks: Rows of ``tasks()``; read whole for the documents with no prose or
+            table milestone.
+        lines: ``doc_id`` -> the document's ``(line_no, text)``, to cite the line each
+            target is printed on.
+
+    Returns:
+        A DataFrame with :data:`TARGET_COLUMNS`.
+    """
+    ms = milestones[milestones["source"].isin(["prose", "table"])]
+    with_milestones = set(ms["doc_id"])
+    rows = []
+    for r in ms.itertuples(index=False):
+        for t in extract_targets(r.text):
+            year = None if pd.isna(r.year_to) else int(r.year_to)
+            line = _line_of(lines[r.doc_id], t.span, r.source_line)
+            rows.append(_row(r.doc_id, r.task_no, year, t, r.source, line))
+    for r in tasks[~tasks["doc_id"].isin(with_milestones)].itertuples(index=False):
+        for t in extract_targets(r.text):
+            line = _line_of(lines[r.doc_id], t.span, r.source_line)
+            rows.append(_row(r.doc_id, r.task_no, _sentence_year(r.text, t.start), t, "task", line))
+    df = pd.DataFrame(rows, columns=TARGET_COLUMNS).astype({"year": "Int64", "value": "float64"})
+    return df.sort_values(["doc_id", "task_no", "source", "source_line"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _line_of(lines: list[tuple[int, str]], span: str, first: int) -> int:
+    """The seed line where ``span`` is printed, looking from ``first`` over a paragraph's page breaks.
+
+    A milestone or task starts on ``first`` but may run over the next lines (blank
+    lines between); a span broken by a line break is cited on the line where it
+    starts. Falls back to ``first``.
+    """
+    want = fold(span)
+    window = [(n, fold(text)) for n, text in lines if first <= n < first + LINE_WINDOW and text.strip()]
+    for k, (n, text) in enumerate(window):
+        if want in text:
+            return n
+        after = window[k + 1][1] if k + 1 < len(window) else ""
+        if want in text + after and want not in after:
+            return n
+    return first
+
+
+def _row(doc_id: str, task_no: int, year: int | None, t: Target, source: str, line: int) -> dict:
+    return {
+        "doc_id": doc_id,
+        "task_no": task_no,
+        "year": year,
+        "value": t.value,
+        "unit": t.unit,
+        "comparator": t.comparator,
+        "subject": t.subject,
+        "text": t.span,
+        "source": source,
+        "source_line": line,
+    }

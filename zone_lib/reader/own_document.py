@@ -1,0 +1,517 @@
+"""Bring your own document: read a plan zone_lib has never seen into the corpus tables.
+
+:func:`read_document` takes a file (or the text itself), finds the documents in
+it as the corpus does, and reads each from the evidence in its own text — no
+manifest entry is needed or used:
+
+* numbered tasks written ``1.`` (under ``（一）`` sections), ``（一）`` (under ``一、``
+  parts) or ``一是…二是…`` (:func:`zone_lib.parse.prose_tasks.detect_scheme`);
+* year milestones in the prose: ``2019年，…``, ``2019—2020年，…``, ``到2022年，…``,
+  ``2021年底前…``, ``从2019年起，…`` (open-ended);
+* responsibilities: ``牵头单位：`` / ``配合单位：`` lines, ``(责任单位:…)``,
+  ``（负责部门：…；适用范围：…）``, ``（X负责；…）``, ``（X牵头，Y配合；…）``;
+* an annual-task table (编号 … 2019年 2020年 …) or a task-division table
+  (序号 … 牵头单位 配合单位 完成时限), tab-separated with repeated headers or with
+  one cell per line as a web page copies it (merged cells printed once, ``/`` for
+  an empty cell) (:mod:`zone_lib.parse.annual_table`);
+* quantitative targets in the milestones and tasks (:mod:`zone_lib.parse.targets`).
+
+Every line is accounted for (:mod:`zone_lib.quality.accounting`); the lines it could not
+read are in ``problems`` with their line numbers. Nothing is guessed: a table row
+whose cells cannot be placed is kept as printed and reported.
+
+To have such a document in every table of the corpus (``tasks()``,
+``milestones()``, the views), put the file into the seeds folder (or a folder
+named by ``ZONE_SEEDS``) instead: documents the manifest does not know get an
+id from the file name and a structure from their text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from zone_lib.errors import EmptyDocumentError, FileTooLargeError, SeedReadError, TableParseError
+from zone_lib.ingest.corpus import Document, SeedFile, detect_structure, documents_frame
+from zone_lib.ingest.reading import MAX_SEED_BYTES, decode_text, read_lines, split_lines, too_large
+from zone_lib.ingest.split import segment
+from zone_lib.parse.annual_table import (
+    UNIT_ROLES,
+    TaskTable,
+    find_table,
+    find_task_table,
+    header_role,
+    parse_task_table,
+)
+from zone_lib.parse.prose_tasks import ProseParse, split_milestones
+from zone_lib.parse.targets import targets_frame
+from zone_lib.parse.unit_names import split_units
+from zone_lib.quality.accounting import (
+    ACCOUNTING_COLUMNS,
+    account_document,
+    between_documents,
+    records_frame,
+    unreadable_table,
+)
+from zone_lib.schemas import validate
+from zone_lib.tables.tasks import (
+    MILESTONE_COLUMNS,
+    RESPONSIBILITY_COLUMNS,
+    deadline_years,
+    milestone_rows,
+    milestones_frame,
+    prose_of,
+    responsibility_rows,
+    task_rows,
+    task_title,
+    tasks_frame,
+)
+from zone_lib.textutil import fold
+
+#: Columns of :attr:`OwnDocument.table`: the cells of a document's table, one row per non-empty cell.
+TABLE_COLUMNS = [
+    "doc_id", "task_no", "column_no", "column", "role", "year", "text", "is_merged", "source_line",
+]  # fmt: skip
+#: Columns of :attr:`OwnDocument.problems`.
+PROBLEM_COLUMNS = ["doc_id", "file", "line", "text", "reason"]
+#: The id given to a document read from text with no ``doc_id``.
+DEFAULT_ID = "own-document"
+_PATH_LIKE = re.compile(r"\.(?:txt|text|md|csv|tsv|pdf|docx?|xlsx?|wps|html?)$", re.I)
+_YEAR = re.compile(r"(\d{4})")
+
+
+@dataclass(frozen=True)
+class OwnDocument:
+    """What :func:`read_document` read from a document.
+
+    The tables have the schemas of the corpus tables of the same name
+    (``zone_lib/data/schemas.json``), so they stack with ``zone_lib.tasks()`` and
+    the others.
+
+    Attributes:
+        source: The file read, or ``<text>``.
+        encoding: The encoding the bytes were read with (``str`` for text).
+        documents: One row per document found (as ``documents()``; ``structure``
+            from the text: ``tasks``, ``plan`` or ``""``).
+        tasks: Numbered tasks (as ``tasks()``), from the prose, else from a
+            task-division table.
+        milestones: Year milestones (as ``milestones()``): prose, table cells and
+            deadlines.
+        responsibilities: Lead and cooperating units (as ``responsibilities()``).
+        targets: Quantitative targets (as ``targets()``).
+        matrix: The annual task matrix (as ``matrix()``) if there is a year table.
+        discrepancies: Where that table and the prose disagree (as ``discrepancies()``).
+        table: Every non-empty cell of the document's table (annual or
+            task-division), with its column, role and line (:data:`TABLE_COLUMNS`).
+        lines: How every line was accounted for (as ``line_accounting()``).
+        problems: The lines not understood (:data:`PROBLEM_COLUMNS`): file, line,
+            text and reason.
+    """
+
+    source: str
+    encoding: str
+    documents: pd.DataFrame = field(repr=False)
+    tasks: pd.DataFrame = field(repr=False)
+    milestones: pd.DataFrame = field(repr=False)
+    responsibilities: pd.DataFrame = field(repr=False)
+    targets: pd.DataFrame = field(repr=False)
+    matrix: pd.DataFrame = field(repr=False)
+    discrepancies: pd.DataFrame = field(repr=False)
+    table: pd.DataFrame = field(repr=False)
+    lines: pd.DataFrame = field(repr=False)
+    problems: pd.DataFrame = field(repr=False)
+
+    def summary(self) -> dict[str, int]:
+        """Row counts of the tables and line counts by status."""
+        counts = {
+            name: len(getattr(self, name))
+            for name in ("documents", "tasks", "milestones", "responsibilities", "targets", "matrix", "table")
+        }
+        by_status = self.lines["status"].value_counts()
+        counts.update({f"lines_{s}": int(by_status.get(s, 0)) for s in ("used", "boilerplate", "reported")})
+        counts["lines_unclassified"] = int(by_status.get("unclassified", 0))
+        counts["problems"] = len(self.problems)
+        return counts
+
+
+def _load(path_or_text: str | bytes | os.PathLike[str]) -> tuple[str, Path, list[str], str, bytes]:
+    """``(source name, path, lines, encoding, bytes)`` of a file, bytes or text."""
+    if isinstance(path_or_text, bytes):
+        if len(path_or_text) > MAX_SEED_BYTES:
+            raise FileTooLargeError("<bytes>", too_large(len(path_or_text)))
+        text, encoding = decode_text(path_or_text, "<bytes>")
+        return "<bytes>", Path("<bytes>"), split_lines(text), encoding, path_or_text
+    if isinstance(path_or_text, os.PathLike) or (
+        isinstance(path_or_text, str) and "\n" not in path_or_text and len(path_or_text) < 1024
+        and (Path(path_or_text).is_file() or _PATH_LIKE.search(path_or_text.strip()))
+    ):  # fmt: skip
+        path = Path(path_or_text)
+        if not path.is_file():
+            raise SeedReadError(path, "no such file; pass the path of a text file, or the text itself")
+        lines, encoding, data = read_lines(path)
+        return str(path), path, lines, encoding, data
+    if not isinstance(path_or_text, str):
+        raise TypeError(f"read_document() takes a path, bytes or text, not {type(path_or_text).__name__}")
+    data = path_or_text.encode("utf-8", "surrogatepass")
+    if len(data) > MAX_SEED_BYTES:
+        raise FileTooLargeError("<text>", too_large(len(data)))
+    return "<text>", Path("<text>"), split_lines(path_or_text.removeprefix("\ufeff")), "str", data
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^0-9a-zA-Z\u4e00-\u9fff]+", "-", name).strip("-").lower()
+    return slug or DEFAULT_ID
+
+
+def read_document(path_or_text: str | bytes | os.PathLike[str], doc_id: str | None = None) -> OwnDocument:
+    """Read a plan zone_lib has never seen into the tables of the corpus.
+
+    Args:
+        path_or_text: A path to a text file (UTF-8, UTF-8 with BOM, GB18030/GBK,
+            UTF-16 with BOM; LF, CRLF or CR line ends), the file's bytes, or the
+            text itself.
+        doc_id: The id to give the document; by default the file name's stem
+            (``own-document`` for text). When the file holds several documents
+            (a notice and its enclosures, a gazette issue) they are ``doc_id-1``,
+            ``doc_id-2`` ….
+
+    Returns:
+        An :class:`OwnDocument` with the tables and the line accounting; lines it
+        could not read are in ``problems``, with their line numbers.
+
+    Raises:
+        NotTextError: If the file is a PDF, Word, Excel or other binary file.
+        FileTooLargeError: If it is over ``zone_lib.ingest.reading.MAX_SEED_BYTES``.
+        EmptyDocumentError: If it holds no text.
+        SeedReadError: If it cannot be read or decoded (the message says what to do).
+    """
+    source, path, lines, encoding, data = _load(path_or_text)
+    if not any(line.strip() for line in lines):
+        raise EmptyDocumentError(
+            source, "holds no text; expected the text of a plan (UTF-8, GB18030 or UTF-16 with a BOM)"
+        )
+    base = doc_id or (_slug(path.stem) if source not in ("<text>", "<bytes>") else DEFAULT_ID)
+    seed = SeedFile(path.name, path, tuple(lines), encoding, hashlib.sha256(data).hexdigest())
+    segments = segment(lines)
+    docs = []
+    for k, seg in enumerate(segments, start=1):
+        numbered = [(n, lines[n - 1]) for n in range(seg.first_line, seg.last_line + 1)]
+        docs.append(
+            Document(
+                base if len(segments) == 1 else f"{base}-{k}",
+                seed,
+                seg.title,
+                "",
+                seg.doc_number,
+                seg.date,
+                seg.first_line,
+                seg.last_line,
+                seg.kind,
+                seg.title,
+                False,
+                detect_structure(numbered, min_tasks=1),
+            )
+        )
+    return _read(source, seed, docs)
+
+
+def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
+    from zone_lib.tables.matrix import _discrepancies
+
+    task_r: list[dict] = []
+    milestone_r: list[dict] = []
+    resp_r: list[dict] = []
+    cells: list[dict] = []
+    matrices: list[pd.DataFrame] = []
+    discrepancies: list[pd.DataFrame] = []
+    parses: dict[str, tuple[ProseParse | None, list, str]] = {}
+    for doc in docs:
+        if doc.structure != "tasks":
+            parses[doc.doc_id] = (None, [], "")
+            continue
+        prose = prose_of(doc)
+        numbered = doc.numbered_lines()
+        table_lines: list = []
+        table_name = "matrix"
+        matrix = None
+        try:
+            if find_table(numbered) is not None:
+                a, matrix = _matrix(doc)
+                table_lines = a.table.lines
+                matrices.append(matrix)
+                discrepancies.append(_discrepancies(doc))
+                cells += _annual_cells(doc.doc_id, a.table, matrix)
+        except TableParseError as exc:
+            table_lines = unreadable_table(numbered, exc)
+        tasks_here = task_rows(doc.doc_id, prose)
+        milestones_here = milestone_rows(doc.doc_id, prose, matrix)
+        resp_here = responsibility_rows(doc.doc_id, prose)
+        division = None
+        if matrix is None and not table_lines and find_task_table(numbered) is not None:
+            try:
+                division = parse_task_table(numbered, doc.seed_file)
+            except TableParseError as exc:
+                table_lines = unreadable_table(numbered, exc)
+        if division is not None:
+            table = division
+            table_lines, table_name = table.lines, "task_table"
+            cells += _division_cells(doc.doc_id, table)
+            t_rows, m_rows, r_rows = _division_facts(doc.doc_id, table)
+            known = {r["task_no"] for r in tasks_here}
+            with_units = {r["task_no"] for r in resp_here}
+            tasks_here += [r for r in t_rows if r["task_no"] not in known]  # rows with no prose task
+            milestones_here += m_rows
+            resp_here += [r for r in r_rows if r["task_no"] not in with_units]
+        task_r += sorted(tasks_here, key=lambda r: r["task_no"])
+        milestone_r += milestones_here
+        resp_r += _ordered(sorted(resp_here, key=lambda r: r["task_no"]))
+        parses[doc.doc_id] = (prose, table_lines, table_name)
+
+    tasks = validate(tasks_frame(task_r), "tasks")
+    milestones = validate(milestones_frame(milestone_r), "milestones")
+    responsibilities = validate(pd.DataFrame(resp_r, columns=RESPONSIBILITY_COLUMNS), "responsibilities")
+    targets = validate(
+        targets_frame(milestones, tasks, {d.doc_id: d.numbered_lines() for d in docs}), "targets"
+    )
+    matrix = _stack(matrices, "matrix")
+    disc = _stack(discrepancies, "discrepancies")
+    table = validate(
+        pd.DataFrame(cells, columns=TABLE_COLUMNS).astype({"year": "Int64", "is_merged": "bool"}),
+        "task_table",
+    )
+    frames = [
+        ("tasks", tasks),
+        ("milestones", milestones),
+        ("responsibilities", responsibilities),
+        ("targets", targets),
+        ("matrix", matrix),
+        ("task_table", table),
+    ]
+    lines = _account(seed, docs, parses, frames)
+    bad = lines[lines["status"].isin(["reported", "unclassified"])]
+    problems = pd.DataFrame(
+        {
+            "doc_id": bad["doc_id"],
+            "file": source,
+            "line": bad["line"],
+            "text": bad["text"],
+            "reason": [r or f"{k} line not understood" for r, k in zip(bad["reason"], bad["kind"])],
+        },
+        columns=PROBLEM_COLUMNS,
+    ).reset_index(drop=True)
+    return OwnDocument(
+        source,
+        seed.encoding,
+        validate(documents_frame(docs), "documents"),
+        tasks,
+        milestones,
+        responsibilities,
+        targets,
+        matrix,
+        disc,
+        table,
+        lines,
+        validate(problems, "problems"),
+    )
+
+
+def _stack(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    from zone_lib.schemas import schemas
+
+    columns = list(schemas()[name]["columns"])
+    if not frames:
+        empty = pd.DataFrame(columns=columns)
+        return empty.astype({c: "Int64" for c, r in schemas()[name]["columns"].items() if r["type"] == "int"})
+    return validate(pd.concat(frames, ignore_index=True), name)
+
+
+def _matrix(doc: Document):
+    """The annual task matrix of a document outside the corpus (as :func:`zone_lib.matrix`)."""
+    from zone_lib.tables.matrix import _analyse, matrix_frame
+
+    a = _analyse(doc)
+    df = matrix_frame(a, doc.doc_id)
+    return a, validate(df, "matrix")
+
+
+def _cell(doc_id: str, task_no: int, k: int, column: str, text: str, merged: bool, line: int) -> dict:
+    role = header_role(column) or "other"
+    year = _YEAR.match(fold(column))
+    return {
+        "doc_id": doc_id,
+        "task_no": task_no,
+        "column_no": k + 1,
+        "column": column,
+        "role": role,
+        "year": int(year.group(1)) if role == "year" and year else None,
+        "text": text,
+        "is_merged": merged,
+        "source_line": line,
+    }
+
+
+def _annual_cells(doc_id: str, table, matrix: pd.DataFrame) -> list[dict]:
+    """An annual table's cells: each row's name, and its year cells in the year the matrix placed them.
+
+    The cells as printed, column by column, are in the matrix (``year_column``).
+    """
+    out = []
+    for row in table.rows:
+        out.append(_cell(doc_id, row.task_no, 1, "项目", row.name, False, row.field_lines[1]))
+    for r in matrix.itertuples(index=False):
+        k = 2 + table.years.index(r.year) if r.year in table.years else 2 + len(table.years)
+        out.append(_cell(doc_id, r.task_no, k, f"{r.year}年", r.text, False, r.source_line))
+    return sorted(out, key=lambda c: (c["task_no"], c["column_no"]))
+
+
+def _division_cells(doc_id: str, table: TaskTable) -> list[dict]:
+    """A task-division table's non-empty cells; a row whose cells could not be placed has no column."""
+    out = []
+    for row in table.rows:
+        placed = row.task_no not in table.unplaced
+        for k, text in enumerate(row.fields):
+            if not text:
+                continue
+            column = table.header_fields[k] if placed and k < len(table.header_fields) else ""
+            out.append(
+                _cell(
+                    doc_id, row.task_no, k, column, text, (row.task_no, k) in table.merged, row.field_lines[k]
+                )
+            )
+    return out
+
+
+def _division_facts(doc_id: str, table: TaskTable) -> tuple[list[dict], list[dict], list[dict]]:
+    """Tasks, milestones and responsibilities read from a task-division table."""
+    roles = table.roles
+
+    def col(role: str) -> int | None:
+        return roles.index(role) if role in roles else None
+
+    name_k, content_k = col("name"), col("content")
+    tasks, milestones, units = [], [], []
+    for row in table.rows:
+        if row.task_no in table.unplaced:
+            continue  # reported: nothing is read from cells whose columns are not known
+        name = row.fields[name_k] if name_k is not None and name_k < len(row.fields) else ""
+        content = row.fields[content_k] if content_k is not None and content_k < len(row.fields) else ""
+        text = "。".join(p.rstrip("。") for p in (name, content) if p) + (
+            "。" if content.endswith("。") else ""
+        )
+        if not text:
+            continue
+        first = (name or content).split("。")[0]
+        title, basis = task_title(_Named(first))
+        line = row.field_lines[name_k if name else content_k]  # type: ignore[index]
+        sec = row.section
+        tasks.append(
+            {
+                "doc_id": doc_id,
+                "task_no": row.task_no,
+                "task": title,
+                "task_basis": basis,
+                "section_no": sec.number if sec else None,
+                "section": sec.label if sec else "",
+                "text": text,
+                "source_line": line,
+            }
+        )
+        if content_k is not None and content:
+            _, found = split_milestones(content, lambda _offset, line=row.field_lines[content_k]: line)
+            for m in found:
+                milestones.append(
+                    _milestone(
+                        doc_id, row.task_no, m.year_from, m.year_to, m.marker, m.text, "table", m.source_line
+                    )
+                )
+        order = 0
+        for k, role in enumerate(roles):
+            cell = row.fields[k] if k < len(row.fields) else ""
+            if not cell:
+                continue
+            line = row.field_lines[k]
+            if role == "year":
+                year = int(_YEAR.match(fold(table.header_fields[k])).group(1))  # type: ignore[union-attr]
+                marker = table.header_fields[k]
+                milestones.append(_milestone(doc_id, row.task_no, year, year, marker, cell, "table", line))
+            elif role == "deadline":
+                due = deadline_years(cell)
+                milestones.append(_milestone(doc_id, row.task_no, None, due, cell, cell, "deadline", line))
+            elif role in UNIT_ROLES:
+                names = split_units(cell)
+                for j, unit in enumerate(names):
+                    order += 1
+                    unit_role = role if role != "responsible" else ("lead" if j == 0 else "coop")
+                    units.append(
+                        {
+                            "doc_id": doc_id,
+                            "task_no": row.task_no,
+                            "unit": unit,
+                            "role": unit_role,
+                            "order": order,
+                            "source_line": row.field_lines[k],
+                        }
+                    )
+    return tasks, milestones, units
+
+
+@dataclass
+class _Named:
+    """The least of a task :func:`task_title` needs: its printed name."""
+
+    task: str
+
+
+def _milestone(
+    doc_id: str,
+    task_no: int,
+    year_from: int | None,
+    year_to: int | None,
+    marker: str,
+    text: str,
+    source: str,
+    line: int,
+) -> dict:
+    return dict(
+        zip(MILESTONE_COLUMNS, (doc_id, task_no, year_from, year_to, marker, text, source, line), strict=True)
+    )
+
+
+def _ordered(rows: list[dict]) -> list[dict]:
+    """Responsibility rows numbered 1, 2, … within each task, in listed order."""
+    seen: dict[tuple[str, int], int] = {}
+    out = []
+    for r in rows:
+        key = (r["doc_id"], r["task_no"])
+        seen[key] = seen.get(key, 0) + 1
+        out.append({**r, "order": seen[key]})
+    return out
+
+
+def _account(
+    seed: SeedFile,
+    docs: list[Document],
+    parses: dict[str, tuple[ProseParse | None, list, str]],
+    frames: list[tuple[str, pd.DataFrame]],
+) -> pd.DataFrame:
+    cited: dict[tuple[str, int], set[str]] = {}
+    for name, df in frames:
+        for doc_id, line in zip(df["doc_id"], df["source_line"]):
+            if pd.notna(line):
+                cited.setdefault((doc_id, int(line)), set()).add(name)
+    rows: list[dict] = []
+    done: set[int] = set()
+    for doc in docs:
+        prose, table_lines, table_name = parses[doc.doc_id]
+        used = {n: names for (d, n), names in cited.items() if d == doc.doc_id}
+        records = account_document(doc, used, prose, table_lines, table_name=table_name or "matrix")
+        rows += records_frame(doc.doc_id, doc.seed_file, dict(doc.numbered_lines()), records)
+        done.update(records)
+    rows += between_documents(seed, done)
+    df = pd.DataFrame(rows, columns=ACCOUNTING_COLUMNS)
+    return validate(df.sort_values("line", kind="stable").reset_index(drop=True), "line_accounting")

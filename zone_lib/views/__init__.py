@@ -1,0 +1,66 @@
+"""Stage 7, views: briefing parameters, tables and plotly figures, live widgets.
+
+One module per briefing kind (:mod:`.year`, :mod:`.unit`, :mod:`.platform`,
+:mod:`.overview`, :mod:`.check`), the figures (:mod:`.figures`), what they share
+(:mod:`.common`), parameters (:mod:`.params`), the plotly renderer of the HTML
+briefings (:mod:`.figure_html`) and the ipywidgets explorers (:mod:`.widgets`).
+``from zone_lib import views`` gives every view and figure by name.
+Imports every stage before it.
+"""
+
+from zone_lib.views.check import fig_quality, full_table, quality_view, raw_lines
+from zone_lib.views.common import (
+    NOTEBOOK_RENDERER,
+    RENDERER_ENV,
+    SECTION_COLOURS,
+    STATUS_COLOURS,
+    YEAR_COLOURS,
+    bilingual,
+    setup_plotly,
+)
+from zone_lib.views.figures import (
+    fig_heatmap,
+    fig_section_bars,
+    fig_targets,
+    fig_timeline,
+    fig_unit_network,
+    figures,
+)
+from zone_lib.views.overview import _extract_targets, overview, targets
+from zone_lib.views.platform import platform_discrepancies, platform_units, platform_view
+from zone_lib.views.unit import unit_by_year, unit_in_documents, unit_partners, unit_share, unit_view
+from zone_lib.views.year import year_by_section, year_by_unit, year_view
+
+__all__ = [
+    "NOTEBOOK_RENDERER",
+    "RENDERER_ENV",
+    "SECTION_COLOURS",
+    "STATUS_COLOURS",
+    "YEAR_COLOURS",
+    "_extract_targets",
+    "bilingual",
+    "fig_heatmap",
+    "fig_quality",
+    "fig_section_bars",
+    "fig_targets",
+    "fig_timeline",
+    "fig_unit_network",
+    "figures",
+    "full_table",
+    "overview",
+    "platform_discrepancies",
+    "platform_units",
+    "platform_view",
+    "quality_view",
+    "raw_lines",
+    "setup_plotly",
+    "targets",
+    "unit_by_year",
+    "unit_in_documents",
+    "unit_partners",
+    "unit_share",
+    "unit_view",
+    "year_by_section",
+    "year_by_unit",
+    "year_view",
+]

@@ -1,0 +1,144 @@
+"""Shared parts of the briefing views: colours, plotly set-up, memoised tables, labels."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+import pandas as pd
+
+from zone_lib.views import params
+from zone_lib.views.params import DOC_ID
+
+SECTION_COLOURS = (
+    "#4C78A8",
+    "#F58518",
+    "#54A24B",
+    "#B279A2",
+    "#E45756",
+    "#72B7B2",
+    "#EECA3B",
+    "#9D755D",
+)
+"""One fixed colour per section 1-8."""
+
+YEAR_COLOURS = ("#4C78A8", "#F58518", "#54A24B", "#E45756")
+STATUS_COLOURS = {"new": "#E45756", "changed": "#F58518", "continued": "#9D9D9D"}
+_FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+NOTEBOOK_RENDERER = "plotly_mimetype+notebook"
+"""Figures as plotly JSON for JupyterLab's plotly extension, plus HTML for classic viewers."""
+
+RENDERER_ENV = "ZONE_PLOTLY_RENDERER"
+"""Environment variable naming the plotly renderer; ``zone render`` sets ``zone_briefing``."""
+
+
+def setup_plotly() -> None:
+    """Choose plotly's renderer for a notebook (``plotly.io.renderers.default``).
+
+    In JupyterLab (the default) figures are sent as plotly JSON plus HTML
+    (``plotly_mimetype+notebook``). Under ``zone render`` the environment variable
+    ``ZONE_PLOTLY_RENDERER`` names the briefing renderer of :mod:`zone_lib.views.figure_html`,
+    which writes small deterministic HTML that loads the shared plotly.js.
+
+    """
+    import os
+
+    import plotly.io as pio
+
+    from zone_lib.views import figure_html
+
+    figure_html.register()
+    name = os.environ.get(RENDERER_ENV) or NOTEBOOK_RENDERER
+    pio.renderers.default = name
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+_MEMO: dict[str, tuple[object, pd.DataFrame]] = {}
+
+
+def _memo(name: str, compute) -> pd.DataFrame:
+    """A copy of a library table, computed (and schema-checked) once per corpus.
+
+    :func:`zone_lib.ingest.corpus.load_corpus` returns the same object while the seed files are
+    unchanged, so it keys the memo: a briefing calls these tables dozens of times.
+    """
+    from zone_lib.ingest.corpus import load_corpus
+
+    corpus = load_corpus()
+    hit = _MEMO.get(name)
+    if hit is None or hit[0] is not corpus:
+        hit = (corpus, compute())
+        _MEMO[name] = hit
+    return hit[1].copy()
+
+
+def _matrix() -> pd.DataFrame:
+    from zone_lib.tables.matrix import matrix
+
+    return _memo("matrix", matrix)
+
+
+def _resp() -> pd.DataFrame:
+    from zone_lib.tables.tasks import responsibilities
+
+    return _memo("responsibilities", lambda: responsibilities(DOC_ID))
+
+
+def _norm_text(text: str) -> str:
+    """Text folded for comparing two cells: NFKC, no white space or punctuation."""
+    folded = unicodedata.normalize("NFKC", text or "")
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def _wrap(text: str, width: int = 36) -> str:
+    """HTML-escaped text broken into lines of ``width`` characters for hover labels."""
+    text = html.escape(str(text or ""))
+    lines = [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    return "<br>".join(lines)
+
+
+def _section_en(no: int) -> str:
+    return params.labels()["sections"][int(no) - 1]["en"]
+
+
+def _section_short(no: int) -> str:
+    return params.labels()["sections"][int(no) - 1]["short_zh"]
+
+
+def _status_zh(status: str) -> str:
+    return params.labels()["status"][status]["zh"]
+
+
+def _role_zh(role: str) -> str:
+    return params.labels()["roles"][role]["zh"]
+
+
+def _units_of(resp: pd.DataFrame) -> dict[int, dict[str, list[str]]]:
+    """task_no -> {"lead": [...], "coop": [...]} in the document's order."""
+    out: dict[int, dict[str, list[str]]] = {}
+    for row in resp.sort_values(["task_no", "order"], kind="stable").itertuples():
+        out.setdefault(int(row.task_no), {"lead": [], "coop": []})[row.role].append(row.unit)
+    return out
+
+
+def _task_label(task_no: int, task: str, width: int = 16) -> str:
+    short = task if len(task) <= width else task[: width - 1] + "…"
+    return f"{int(task_no):02d} {short}"
+
+
+def bilingual(df: pd.DataFrame) -> pd.DataFrame:
+    """Rename a view's columns to bilingual headings for display (年度 Year, 任务 Task …).
+
+    Args:
+        df: A table of this module.
+
+    Returns:
+        A copy whose known columns carry Chinese and English headings.
+    """
+    names = params.labels()["columns"]
+    return df.rename(columns={c: names[c] for c in df.columns if c in names})
+
+

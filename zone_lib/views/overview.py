@@ -1,0 +1,173 @@
+"""The overview briefing's tables: every task at a glance, and the targets series."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pandas as pd
+
+from zone_lib.views import params
+from zone_lib.views.common import (
+    _matrix,
+    _resp,
+)
+from zone_lib.views.params import DOC_ID
+
+
+def overview() -> pd.DataFrame:
+    """One row per section of the “1-2-3-5” framework: tasks, cells per year, discrepancies.
+
+    Returns:
+        ``section_no, numeral, section, short_zh, section_en, part_zh, tasks
+        (e.g. "21–28"), n_tasks, 2019 … 2022`` (tasks with a cell that year),
+        ``n_cells, n_discrepancies, main_lead`` (the unit leading most of its tasks).
+    """
+    from zone_lib.tables.matrix import discrepancies
+
+    m = _matrix()
+    resp = _resp()
+    disc = discrepancies()
+    rows = []
+    for s in params.valid_platforms().itertuples():
+        part = m[m.section_no == s.section_no]
+        tasks = sorted(set(part.task_no))
+        lead = resp[resp.task_no.isin(tasks) & (resp.role == "lead")]
+        counts = lead.groupby("unit").task_no.nunique().sort_index()
+        main = counts.sort_values(ascending=False, kind="stable").index[0] if len(counts) else ""
+        row = {
+            "section_no": s.section_no,
+            "numeral": s.numeral,
+            "section": s.section,
+            "short_zh": s.short_zh,
+            "section_en": s.section_en,
+            "part_zh": s.part_zh,
+            "tasks": f"{tasks[0]}–{tasks[-1]}" if tasks else "",
+            "n_tasks": len(tasks),
+        }
+        row.update({str(y): int((part.year == y).sum()) for y in params.valid_years()})
+        row.update(
+            {
+                "n_cells": len(part),
+                "n_discrepancies": int(disc.task_no.isin(tasks).sum()),
+                "main_lead": main,
+            }
+        )
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- targets
+
+_TARGET_RE = re.compile(
+    r"(?P<prefix>不低于|达到|超过|至少)?(?P<value>\d+(?:\.\d+)?)\s*(?P<measure>%|％|个|家|所)(?P<rest>[^,，。;；、()（）]*)"
+)
+
+
+def _with_series(out: pd.DataFrame) -> pd.DataFrame:
+    """Add ``series``: one trajectory per (task, measure), split by object when a year repeats."""
+    dup = out.groupby(["task_no", "measure", "year"]).value.transform("size") > 1
+    split = set(out.loc[dup, "task_no"].astype(str) + out.loc[dup, "measure"])
+    key = out.task_no.astype(str) + out.measure
+    out = out.assign(
+        series=[
+            f"{t:02d} {task} ({meas})" + (f" {obj[:4]}" if k in split else "")
+            for t, task, meas, obj, k in zip(out.task_no, out.task, out.measure, out.object, key)
+        ]
+    )
+    return out.reset_index(drop=True)
+
+
+_TARGET_COLUMNS = [
+    "task_no",
+    "task",
+    "section_no",
+    "year",
+    "value",
+    "measure",
+    "object",
+    "phrase",
+    "text",
+    "source_line",
+]
+
+
+def _extract_targets(m: pd.DataFrame) -> pd.DataFrame:
+    """Fallback reader: numbers followed by %, 个, 家 or 所 in the matrix cells."""
+    rows = []
+    for r in m.sort_values(["task_no", "year"]).itertuples():
+        for hit in _TARGET_RE.finditer(r.text):
+            measure = "%" if hit["measure"] in "%％" else hit["measure"]
+            rest = re.sub(r"^(以上|左右)?(的)?(当年)?", "", hit["rest"])
+            start = max(r.text.rfind(ch, 0, hit.start()) for ch in ",，。;；、()（）") + 1
+            rows.append(
+                {
+                    "task_no": int(r.task_no),
+                    "task": r.task,
+                    "section_no": int(r.section_no),
+                    "year": int(r.year),
+                    "value": float(hit["value"]),
+                    "measure": measure,
+                    "object": rest[:8],
+                    "phrase": r.text[start : hit.end()].strip(),
+                    "text": r.text,
+                    "source_line": int(r.source_line),
+                }
+            )
+    return _with_series(pd.DataFrame(rows, columns=_TARGET_COLUMNS))
+
+
+def _library_targets(m: pd.DataFrame) -> pd.DataFrame | None:
+    """The table-cell targets of :mod:`zone_lib.parse.targets`, in this module's columns."""
+    try:
+        module = importlib.import_module("zone_lib.parse.targets")
+    except ImportError:
+        return None
+    func = getattr(module, "targets", None)
+    if func is None:
+        return None
+    found = func(DOC_ID)
+    needed = {"doc_id", "task_no", "year", "value", "unit", "subject", "text", "source", "source_line"}
+    if not isinstance(found, pd.DataFrame) or not needed <= set(found.columns):
+        return None
+    found = found[(found.doc_id == DOC_ID) & (found.source == "table") & found.year.notna()]
+    cells = m[["task_no", "year", "task", "section_no", "text", "source_line"]].rename(
+        columns={"text": "cell_text", "source_line": "cell_line"}
+    )
+    found = found.assign(task_no=found.task_no.astype(int), year=found.year.astype(int))
+    merged = found.merge(cells, on=["task_no", "year"], how="inner")
+    out = pd.DataFrame(
+        {
+            "task_no": merged.task_no.astype(int),
+            "task": merged.task,
+            "section_no": merged.section_no.astype(int),
+            "year": merged.year.astype(int),
+            "value": merged.value.astype(float),
+            "measure": merged.unit.astype(str),
+            "object": merged.subject.fillna("").astype(str),
+            "phrase": merged.text.astype(str),
+            "text": merged.cell_text,
+            "source_line": merged.source_line.astype(int),
+        }
+    )
+    out = out.drop_duplicates(["task_no", "year", "value", "measure", "object"])
+    return _with_series(out.sort_values(["task_no", "year", "value"], kind="stable"))
+
+
+def targets() -> pd.DataFrame:
+    """Quantified targets (percentages and counts) of the annual task matrix cells.
+
+    Uses :func:`zone_lib.parse.targets.targets` (table cells of nx-impl-2019) when that module
+    exists; otherwise reads numbers followed by ``%``, ``个``, ``家`` or ``所`` out of the
+    matrix cells.
+
+    Returns:
+        ``task_no, task, section_no, year, value, measure, object, phrase, text,
+        source_line, series`` (``text``: the full cell; ``series`` groups the values
+        of one trajectory).
+    """
+    m = _matrix()
+    found = _library_targets(m)
+    return found if found is not None else _extract_targets(m)
+
+

@@ -1,0 +1,343 @@
+"""Valid notebook parameters (year, unit, platform) and their validation.
+
+A parameterised notebook validates its parameters before anything else::
+
+    from zone_lib.views import params
+    year = params.check_year(year)          # 2020, "2020", "2020年" -> 2020
+    unit = params.check_unit(unit)          # "医保局" -> "自治区医保局"
+    platform = params.check_platform(platform)  # 5, "5", "互联网医疗平台" -> 5
+
+papermill passes ``-p year 2020`` as an int and ``-p year "2020"`` / ``-r year 2020`` as
+a str, so every check accepts both. A value that is not valid raises
+:class:`zone_lib.errors.ParameterError`, whose message lists every valid choice and
+the closest one.
+
+The valid values come from the data: the years of the annual task matrix of
+``nx-impl-2019``, the units that :func:`zone_lib.responsibilities` names for it, and
+its eight sections (一)…(八) (the “1-2-3-5” framework: foundation, two centres,
+safeguards, five platforms). Bilingual labels and unit aliases are data
+(``zone_lib/data/labels.json``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import numbers
+import re
+import unicodedata
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from zone_lib.errors import ParameterError
+
+DOC_ID = "nx-impl-2019"
+"""The document whose years, units and sections are the valid parameter values."""
+
+_ZH_NUMERALS = "一二三四五六七八九十"
+
+
+@functools.cache
+def labels() -> dict[str, Any]:
+    """The bilingual labels of ``zone_lib/data/labels.json``.
+
+    Returns:
+        A dict with ``sections``, ``units``, ``roles``, ``status``, ``documents``,
+        ``glossary`` and ``columns`` (see the file's ``about``). Cached; do not mutate.
+    """
+    text = resources.files("zone_lib").joinpath("data/labels.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _key(value: str) -> str:
+    """Fold a name for matching: NFKC (full/half width), no white space, case-folded."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).casefold()
+
+
+def unit_en(unit: str) -> str:
+    """English name of a unit (labels first, then the unit registry if it knows it).
+
+    Args:
+        unit: A unit name as :func:`zone_lib.responsibilities` gives it.
+
+    Returns:
+        The English name, or ``""`` when neither source knows the unit.
+    """
+    entry = labels()["units"].get(unit)
+    if entry:
+        return entry["en"]
+    try:
+        from zone_lib.tables.units import canonical_unit
+    except ImportError:  # pragma: no cover - the registry is optional
+        return ""
+    return canonical_unit(unit).get("name_en", "") or ""
+
+
+@functools.cache
+def _valid_years() -> tuple[int, ...]:
+    from zone_lib.tables.matrix import matrix
+
+    return tuple(sorted(int(y) for y in matrix().year.unique()))
+
+
+def valid_years() -> list[int]:
+    """The years of the annual task matrix of ``nx-impl-2019``.
+
+    Returns:
+        The years in order, ``[2019, 2020, 2021, 2022]``.
+    """
+    return list(_valid_years())
+
+
+@functools.cache
+def _units_table() -> pd.DataFrame:
+    from zone_lib.tables.tasks import responsibilities
+
+    resp = responsibilities(DOC_ID)
+    counts = resp.groupby("unit", sort=False).agg(
+        n_tasks=("task_no", "nunique"),
+        n_lead=("role", lambda s: int((s == "lead").sum())),
+        n_coop=("role", lambda s: int((s == "coop").sum())),
+    )
+    registry_aliases: dict[str, list[str]] = {}
+    try:
+        from zone_lib.tables.units import units as registry_units
+
+        for row in registry_units().itertuples():
+            registry_aliases[row.canonical] = list(row.aliases)
+    except ImportError:  # pragma: no cover - the registry is optional
+        pass
+    except Exception:  # noqa: BLE001 - a broken optional registry must not break validation
+        registry_aliases = {}
+    rows = []
+    for unit, row in counts.iterrows():
+        entry = labels()["units"].get(unit, {})
+        aliases = list(entry.get("aliases", []))
+        aliases += [a for a in registry_aliases.get(unit, []) if a not in aliases]
+        for prefix in ("自治区党委", "自治区", "宁夏"):
+            if unit.startswith(prefix) and len(unit) > len(prefix) + 1:
+                bare = unit[len(prefix) :]
+                if bare not in aliases:
+                    aliases.append(bare)
+        rows.append(
+            {
+                "unit": unit,
+                "unit_en": unit_en(unit),
+                "aliases": [a for a in aliases if a != unit],
+                "n_tasks": int(row.n_tasks),
+                "n_lead": int(row.n_lead),
+                "n_coop": int(row.n_coop),
+            }
+        )
+    table = pd.DataFrame(rows).sort_values(
+        ["n_tasks", "n_lead", "unit"], ascending=[False, False, True], kind="stable"
+    )
+    return table.reset_index(drop=True)
+
+
+def valid_units() -> pd.DataFrame:
+    """The responsible units of ``nx-impl-2019`` and the names accepted for each.
+
+    Returns:
+        One row per unit, most tasks first: ``unit`` (the canonical name used by
+        :func:`zone_lib.responsibilities`), ``unit_en``, ``aliases`` (list of other
+        names accepted by :func:`check_unit`, e.g. 医保局 / 医疗保障局 for 自治区医保局),
+        ``n_tasks``, ``n_lead``, ``n_coop``.
+    """
+    return _units_table().copy()
+
+
+@functools.cache
+def _unit_lookup() -> dict[str, str]:
+    """Folded name -> canonical unit; an alias claimed by two units is dropped."""
+    table = _units_table()
+    lookup: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for row in table.itertuples():
+        lookup[_key(row.unit)] = row.unit
+        if row.unit_en:
+            lookup[_key(row.unit_en)] = row.unit
+    for row in table.itertuples():
+        for alias in row.aliases:
+            k = _key(alias)
+            if k in lookup and lookup[k] != row.unit:
+                ambiguous.add(k)
+            lookup.setdefault(k, row.unit)
+    for k in ambiguous:
+        if k not in {_key(u) for u in table.unit}:
+            lookup.pop(k, None)
+    return lookup
+
+
+def valid_platforms() -> pd.DataFrame:
+    """The eight sections (一)…(八) of ``nx-impl-2019``: the “1-2-3-5” framework.
+
+    Sections 4-8 are the five platforms; 1 is the interconnection foundation, 2 the
+    two centres, 3 the safeguards.
+
+    Returns:
+        One row per section in order: ``section_no`` (1-8), ``numeral`` (一…八),
+        ``section`` (the Chinese title), ``short_zh`` (e.g. 互联网医疗平台), ``section_en``,
+        ``part`` and ``part_zh`` (which of the framework's parts it belongs to).
+    """
+    rows = [
+        {
+            "section_no": s["no"],
+            "numeral": s["numeral"],
+            "section": s["zh"],
+            "short_zh": s["short_zh"],
+            "section_en": s["en"],
+            "part": s["part"],
+            "part_zh": s["part_zh"],
+        }
+        for s in labels()["sections"]
+    ]
+    return pd.DataFrame(rows)
+
+
+def section_label(section_no: int, *, short: bool = True, sep: str = " ") -> str:
+    """Bilingual label of a section, e.g. ``(五) 互联网医疗平台 Internet medical-service platform``.
+
+    Args:
+        section_no: 1-8.
+        short: Use the short Chinese title (互联网医疗平台) instead of the full one.
+        sep: What stands between the Chinese and the English.
+
+    Returns:
+        The label.
+    """
+    s = labels()["sections"][int(section_no) - 1]
+    zh = s["short_zh"] if short else s["zh"]
+    return f"({s['numeral']}) {zh}{sep}{s['en']}"
+
+
+def _suggest(value: str, choices: list[str], cutoff: float = 0.4) -> str | None:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def _as_int(value: object) -> int | None:
+    """An integer read from an int, an integral float or a numeric string; else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        f = float(value)
+        return int(f) if f.is_integer() else None
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().strip("\"'")
+        text = re.sub(r"年$", "", text).strip()
+        if re.fullmatch(r"[+-]?\d+(?:\.0+)?", text):
+            return int(float(text))
+    return None
+
+
+def check_year(value: object) -> int:
+    """Validate a year parameter.
+
+    Args:
+        value: ``2020``, ``"2020"``, ``" 2020 "``, ``"2020年"`` or ``2020.0``.
+
+    Returns:
+        The year as an int.
+
+    Raises:
+        ParameterError: The value is not one of :func:`valid_years`.
+    """
+    years = valid_years()
+    year = _as_int(value)
+    if year in years:
+        return year
+    choices = [str(y) for y in years]
+    if year is not None:
+        suggestion: str | None = str(min(years, key=lambda y: (abs(y - year), y)))
+    else:
+        suggestion = _suggest(str(value), choices)
+    raise ParameterError("year", value, choices, suggestion)
+
+
+def check_unit(value: object) -> str:
+    """Validate a unit parameter and return the unit's canonical name.
+
+    Accepts the canonical name, an alias (``医保局``, ``自治区医疗保障局``,
+    ``医疗保障局`` -> ``自治区医保局``; ``卫生健康委`` -> ``自治区卫生健康委``) or the English
+    name, ignoring white space, full/half width and case.
+
+    Args:
+        value: The unit name.
+
+    Returns:
+        The canonical unit name as :func:`zone_lib.responsibilities` gives it.
+
+    Raises:
+        ParameterError: The value names no unit of ``nx-impl-2019``.
+    """
+    table = _units_table()
+    if isinstance(value, str):
+        hit = _unit_lookup().get(_key(value))
+        if hit:
+            return hit
+    choices = [f"{row.unit} ({row.unit_en})" if row.unit_en else row.unit for row in table.itertuples()]
+    names = list(_unit_lookup())
+    close = _suggest(_key(str(value)), names)
+    suggestion = _unit_lookup()[close] if close else None
+    raise ParameterError("unit", value, choices, suggestion)
+
+
+@functools.cache
+def _platform_lookup() -> dict[str, int]:
+    lookup: dict[str, int] = {}
+    for s in labels()["sections"]:
+        no = int(s["no"])
+        numeral = s["numeral"]
+        for name in (
+            str(no),
+            numeral,
+            f"({numeral})",
+            f"（{numeral}）",
+            s["zh"],
+            s["short_zh"],
+            s["en"],
+            f"section {no}",
+        ):
+            lookup[_key(name)] = no
+        if s["zh"].startswith("建设"):
+            lookup[_key(s["zh"][2:])] = no
+    return lookup
+
+
+def check_platform(value: object) -> int:
+    """Validate a platform (section) parameter and return its section number.
+
+    Accepts the section number 1-8 as int or str (``5``, ``"5"``), the numeral
+    (``五``, ``(五)``), the Chinese title (``建设互联网医疗平台``), the short title
+    (``互联网医疗平台``) or the English label (``Internet medical-service platform``).
+
+    Args:
+        value: The platform or section.
+
+    Returns:
+        The section number, 1-8.
+
+    Raises:
+        ParameterError: The value names none of the eight sections.
+    """
+    table = valid_platforms()
+    number = _as_int(value)
+    if number is not None and number in set(table.section_no):
+        return number
+    if isinstance(value, str):
+        hit = _platform_lookup().get(_key(value))
+        if hit:
+            return hit
+    choices = [f"{row.section_no} = {row.short_zh} {row.section_en}" for row in table.itertuples()]
+    close = _suggest(_key(str(value)), list(_platform_lookup()))
+    suggestion = None
+    if close:
+        row = table[table.section_no == _platform_lookup()[close]].iloc[0]
+        suggestion = f"{row.section_no} = {row.short_zh} {row.section_en}"
+    raise ParameterError("platform", value, choices, suggestion)
