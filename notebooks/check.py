@@ -1,0 +1,45 @@
+# %% [markdown]
+# # 数据质量检查 Data-quality check
+#
+# What `zone check` finds in the seed texts: table lines the parser could not read
+# cleanly, prose tasks with no table row, places where the annex table and the prose
+# disagree, units missing from the unit registry, lines no parser accounts for, and
+# damage in the text itself (Latin words where Chinese conjunctions were, lines that
+# open with punctuation, HTML residue, words split by page breaks). Every finding names
+# its seed file and line.
+#
+# No parameters. In a terminal: `zone check` (add `--strict` to fail on errors).
+
+# %% tags=["parameters"]
+# no parameters
+
+# %% [markdown]
+# ## 准备 Setup
+
+# %%
+import zone_lib
+from zone_lib.quality import findings as quality
+from zone_lib import views
+
+findings = zone_lib.quality_findings()
+print(f"{len(findings)} findings")
+views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
+
+# %% [markdown]
+# ## 1. 概况 Summary
+#
+# Findings per check and severity (错误 error, 警告 warning, 提示 info).
+
+# %%
+quality.quality_summary(findings)
+
+# %%
+views.fig_quality(findings)
+
+# %% [markdown]
+# ## 2. 全部发现 Every finding
+#
+# Most severe first; `位置 where` is `seed_file:line`.
+
+# %%
+views.full_table(views.quality_view(findings))
