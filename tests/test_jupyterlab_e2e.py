@@ -112,3 +112,38 @@ def test_overview_runs_in_jupyterlab(lab, tmp_path):
 
     # nothing was written back into the repository's notebooks
     assert _digest(ROOT / "notebooks") == committed
+
+
+_EDIT_AND_SAVE_JS = """
+async ([path, added]) => {
+  const app = window.jupyterapp;
+  for (const w of app.shell.widgets('main')) {
+    if (w.context && w.context.path === path) {
+      const cell = w.content.widgets.find((c) => c.model.type === 'markdown');
+      cell.model.sharedModel.setSource(cell.model.sharedModel.getSource() + added);
+      await w.context.save();
+      return true;
+    }
+  }
+  return false;
+}
+"""
+
+
+def test_a_markdown_cell_edited_and_saved_in_jupyterlab_keeps_the_contract(lab, tmp_path):
+    """A teacher changes a paragraph of tour.ipynb in JupyterLab and saves: the contract holds."""
+    from notebook_contract import contract_problems, documented_parameters, pair_problems
+
+    path = "notebooks/tour.ipynb"
+    added = "\n\nA paragraph a teacher added for this week's class."
+    saved = lab.root_dir / path
+    before_pair = saved.with_suffix(".py").read_text(encoding="utf-8")
+    with lab_driver.chromium_page() as page:
+        lab_driver.open_notebook(page, lab, path, timeout=OPEN_TIMEOUT)
+        assert page.evaluate(_EDIT_AND_SAVE_JS, [path, added]), f"{path} is not open"
+    assert added.strip() in saved.read_text(encoding="utf-8")
+    assert contract_problems(saved, documented_parameters()["tour"]) == []
+    # jupytext, installed with zone_lib, wrote the paired text file on the same save
+    pair = saved.with_suffix(".py").read_text(encoding="utf-8")
+    assert pair != before_pair and added.strip() in pair
+    assert pair_problems(saved) == []
