@@ -90,3 +90,42 @@ def test_check_help_is_bilingual(capsys):
     out = capsys.readouterr().out
     for word in ("数据质量检查", "--strict", "--limit", "--format", "--seeds", "表文不一致"):
         assert word in out
+
+
+COMMANDS = ["summary", "documents", "matrix", "units", "discrepancies", "lines", "export", "check", "render"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_takes_seeds_after_the_command(command):
+    from zone_lib.cli import build_parser
+
+    args = build_parser().parse_args([command, "--seeds", "somewhere"])
+    assert args.seeds == "somewhere"
+    args = build_parser().parse_args(["--seeds", "somewhere", command])
+    assert args.seeds == "somewhere"
+
+
+def test_seeds_after_the_command_reads_that_folder(seed_copy, capsys):
+    (seed_copy / "999_extra.txt").write_text("关于印发某市工作方案的通知\n\n一、总体要求\n", encoding="utf-8")
+    assert main(["documents", "--seeds", str(seed_copy), "--format", "csv"]) == 0
+    assert "999-extra-1,999_extra.txt" in capsys.readouterr().out
+    assert main(["documents", "--format", "csv"]) == 0
+    assert "999_extra.txt" not in capsys.readouterr().out
+
+
+def test_seeds_that_is_a_file_says_so(capsys):
+    assert main(["matrix", "--seeds", "seeds/manifest.json"]) == 2
+    err = capsys.readouterr().err
+    assert "is a file, not a folder" in err and "does not exist" not in err
+
+
+def test_seeds_folder_of_pdfs_says_pdftotext(tmp_path, capsys):
+    (tmp_path / "plan.pdf").write_bytes(b"%PDF-1.4\n")
+    assert main(["--seeds", str(tmp_path), "summary"]) == 2
+    err = capsys.readouterr().err
+    assert "holds no .txt seed file but 1 PDF file(s) (plan.pdf)" in err and "pdftotext" in err
+
+
+def test_seeds_folder_without_text(tmp_path, capsys):
+    assert main(["units", "--seeds", str(tmp_path)]) == 2
+    assert "holds no .txt seed file; put the documents there" in capsys.readouterr().err

@@ -14,6 +14,7 @@ import pandas as pd
 
 from zone_lib import __version__
 from zone_lib.errors import ZoneError
+from zone_lib.ingest.seeds import seeds_dir
 
 _TABLES = {
     "documents": ("documents", "one row per document of the corpus (文件)"),
@@ -143,7 +144,7 @@ def _add_render_parser(sub) -> None:
     p.add_argument(
         "--keep-notebooks", action="store_true", help="keep every executed notebook in OUT/notebooks/"
     )
-    p.add_argument("--seeds", default=argparse.SUPPRESS, help="folder of seed .txt files (as before COMMAND)")
+    _add_seeds(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -208,6 +209,14 @@ def check(args: argparse.Namespace) -> int:
     return 1 if args.strict and (findings["severity"] == "error").any() else 0
 
 
+SEEDS_HELP = "folder of seed .txt files (default: $ZONE_SEEDS, else the packaged seeds)"
+
+
+def _add_seeds(p: argparse.ArgumentParser) -> None:
+    """``--seeds`` after the command too (``zone matrix --seeds DIR`` = ``zone --seeds DIR matrix``)."""
+    p.add_argument("--seeds", default=argparse.SUPPRESS, metavar="DIR", help=SEEDS_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``zone``."""
     parser = argparse.ArgumentParser(
@@ -217,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Seeds are read from --seeds, else $ZONE_SEEDS, else the packaged seeds/.",
     )
     parser.add_argument("--version", action="version", version=f"zone_lib {__version__}")
-    parser.add_argument("--seeds", help="folder of seed .txt files (default: $ZONE_SEEDS or packaged)")
+    parser.add_argument("--seeds", metavar="DIR", help=SEEDS_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     p = sub.add_parser(
         "export",
@@ -225,8 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=["csv", "xlsx", "parquet"], default="csv", help="file format")
     p.add_argument("--out", default="outputs/tables", help="folder to write (default: outputs/tables)")
+    _add_seeds(p)
     p = sub.add_parser("summary", help="extract every table, print a summary, write CSVs")
     p.add_argument("--out", default="outputs", help="folder for the CSV tables (default: outputs)")
+    _add_seeds(p)
     _add_render_parser(sub)
     p = sub.add_parser(
         "check",
@@ -237,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Latin words in Chinese text (中文句中的英文词), stray leading punctuation (行首标点), "
         "words broken by page breaks (断行拆词).",
     )
-    p.add_argument("--seeds", default=argparse.SUPPRESS, help="folder of seed .txt files (as before COMMAND)")
+    _add_seeds(p)
     p.add_argument("--limit", type=int, default=10, help="findings shown per check (0: all; default 10)")
     p.add_argument("--format", choices=["text", "csv", "json"], default="text", help="output format")
     p.add_argument("--out", help="write to this file instead of the terminal")
@@ -246,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=f"print {about}")
         p.add_argument("--format", choices=["text", "csv", "json"], default="text", help="output format")
         p.add_argument("--out", help="write to this file instead of the terminal")
+        _add_seeds(p)
     return parser
 
 
@@ -253,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the ``zone`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
+        if args.seeds is not None:
+            seeds_dir(args.seeds)  # a wrong folder is reported once, before any work
         if args.command == "render":
             return _render(args)
         if args.command == "summary":

@@ -51,13 +51,30 @@ def seeds_dir(path: str | os.PathLike[str] | None = None) -> Path:
         chosen, source = Path(os.environ[ENV_VAR]), f"{ENV_VAR}"
     else:
         chosen, source = default_seeds_dir(), "the packaged seeds"
+    if chosen.is_file():
+        raise SeedsNotFoundError(
+            f"seeds {chosen} (from {source}) is a file, not a folder; pass the folder that holds "
+            f"the seed .txt files (here perhaps {chosen.resolve().parent}), or read one document "
+            "with zone_lib.read_document()"
+        )
     if not chosen.is_dir():
         raise SeedsNotFoundError(
             f"seeds folder {chosen} (from {source}) does not exist; "
             f"point {ENV_VAR} or the seeds argument at a folder of seed .txt files"
         )
     if not any(chosen.glob("*.txt")):
-        raise SeedsNotFoundError(f"seeds folder {chosen} (from {source}) holds no .txt seed file")
+        pdfs = sorted(p.name for p in chosen.glob("*.pdf"))
+        if pdfs:
+            raise SeedsNotFoundError(
+                f"seeds folder {chosen} (from {source}) holds no .txt seed file but {len(pdfs)} PDF "
+                f"file(s) ({', '.join(pdfs[:3])}{' …' if len(pdfs) > 3 else ''}); zone_lib reads text: "
+                "convert each with `pdftotext -layout FILE.pdf` (Debian/Ubuntu package poppler-utils) "
+                "and point the seeds at the .txt files"
+            )
+        raise SeedsNotFoundError(
+            f"seeds folder {chosen} (from {source}) holds no .txt seed file; put the documents there as "
+            "UTF-8 (or GB18030) .txt files"
+        )
     return chosen.resolve()
 
 
