@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Set up and run zone_lib on a fresh machine with nothing but Python 3.11+ and pip.
 
-    python3 dev.py run    # the main job: every table as CSV and every HTML briefing in outputs/
-    python3 dev.py test   # the whole test suite (and ruff)
+    python3 dev.py run                  # the main job: every table as CSV and every HTML briefing in outputs/
+    python3 dev.py test                 # ruff and the whole test suite, browser tests included (5-8 min)
+    python3 dev.py test -m "not slow"   # the fast tier for development (under a minute, no browser)
 
 Each command creates ``.venv`` and installs the project into it when needed
-(again whenever pyproject.toml changes), then runs inside it.
+(again whenever pyproject.toml changes), then runs inside it. The whole suite drives
+Debian's Chromium and needs a CJK font: ``test`` installs both with apt-get when it
+runs as root, and otherwise stops and says what to install.
 """
 
 from __future__ import annotations
@@ -47,6 +50,52 @@ def ensure_env() -> None:
     STAMP.write_text(want)
 
 
+def _missing_browser_packages() -> list[str]:
+    missing = []
+    if not os.access("/usr/bin/chromium", os.X_OK):
+        missing.append("chromium")
+    try:
+        fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    except OSError:
+        fonts = ""
+    if not fonts.strip():
+        missing.append("fonts-noto-cjk")
+    return missing
+
+
+def ensure_browser() -> bool:
+    """Make sure the browser tests can run: install Chromium and a CJK font if missing.
+
+    Returns False (after saying what is missing and how to install it) when they are
+    missing and cannot be installed here.
+    """
+    missing = _missing_browser_packages()
+    if not missing:
+        return True
+    can_install = os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0
+    if can_install and subprocess.call(["sh", "-c", "command -v apt-get"], stdout=subprocess.DEVNULL) == 0:
+        print(f"[dev] installing {' '.join(missing)} for the browser tests (apt-get)", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        ok = subprocess.call(["apt-get", "update", "-qq"], env=env) == 0 and subprocess.call(
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env
+        ) == 0
+        if ok and not _missing_browser_packages():
+            return True
+    print(
+        f"[dev] the browser tests need {' and '.join(missing)} (Debian/Ubuntu packages), which are not "
+        f"installed and cannot be installed here.\n"
+        f"      Install them:  sudo apt-get install {' '.join(missing)}\n"
+        f'      or run the fast tier without browsers:  python3 dev.py test -m "not slow"',
+        file=sys.stderr,
+    )
+    return False
+
+
+def _fast_tier(args: list[str]) -> bool:
+    """True when the pytest arguments deselect the slow (browser and notebook) tests."""
+    return any("not slow" in a for a in args)
+
+
 def main(argv: list[str]) -> int:
     """Entry point: ``run`` or ``test``, extra arguments passed on."""
     if not argv or argv[0] not in {"run", "test"}:
@@ -58,8 +107,13 @@ def main(argv: list[str]) -> int:
         out = str(ROOT / "outputs")
         status = subprocess.call([str(BIN / "zone"), "summary", "--out", out])
         return status or subprocess.call([str(BIN / "zone"), "render", "--all", "--out", out, *rest])
+    env = dict(os.environ)
+    if not _fast_tier(rest):
+        if not ensure_browser():
+            return 3
+        env["ZONE_BROWSER_REQUIRED"] = "1"  # browser tests fail instead of skipping
     status = subprocess.call([_python(), "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
-    status |= subprocess.call([_python(), "-m", "pytest", *rest], cwd=ROOT)
+    status |= subprocess.call([_python(), "-m", "pytest", *rest], cwd=ROOT, env=env)
     return status
 
 

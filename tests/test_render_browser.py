@@ -58,7 +58,9 @@ _GLYPHS = """() => {
 
 
 def _under_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    """True under CI or ``python3 dev.py test``: a missing browser fails instead of skipping."""
+    flags = (os.environ.get(k, "").strip().lower() for k in ("CI", "ZONE_BROWSER_REQUIRED"))
+    return any(f not in ("", "0", "false", "no") for f in flags)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +70,7 @@ def browser():
         reason = "briefing browser test needs " + " and ".join(missing)
         if _under_ci():
             pytest.fail(f"{reason}; CI is set, so this is a failure (.ci/run installs Chromium)")
-        pytest.skip(reason)
+        pytest.skip(f"{reason}; install with `sudo apt-get install chromium fonts-noto-cjk` (python3 dev.py test does it as root)")
     with lab_driver.chromium_page() as page:
         page.context.set_offline(True)
         requests: list[str] = []
