@@ -1,21 +1,29 @@
-"""The README's API tour prints what the README says it prints."""
+"""The README's and docs/ pages' examples print what they say they print."""
 
 import doctest
 import re
 
+import pytest
+
 from tests.conftest import ROOT
 
+PAGES = ["README.md", "docs/tables.md", "docs/own-document.md"]
 
-def test_readme_python_examples_run_as_shown():
-    text = (ROOT / "README.md").read_text("utf-8")
+
+@pytest.mark.parametrize("page", PAGES)
+def test_python_examples_run_as_shown(page, monkeypatch):
+    import zone_lib
+
+    monkeypatch.chdir(ROOT)  # examples name files relative to the checkout
+    text = (ROOT / page).read_text("utf-8")
     blocks = re.findall(r"```python\n(.*?)```", text, re.S)
-    assert blocks, "the README has no python examples"
+    assert blocks, f"{page} has no python examples"
     parser = doctest.DocTestParser()
-    test = parser.get_doctest("\n".join(blocks), {}, "README.md", "README.md", 0)
+    test = parser.get_doctest("\n".join(blocks), {"zone_lib": zone_lib}, page, page, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     result = runner.summarize(verbose=False)
-    assert result.attempted > 5
+    assert result.attempted >= 3
     assert result.failed == 0
 
 
@@ -24,7 +32,7 @@ def test_readme_crosswalk_table_is_the_current_result():
 
     import zone_lib
 
-    text = (ROOT / "README.md").read_text("utf-8")
+    text = (ROOT / "docs" / "crosswalk.md").read_text("utf-8")
     section = text.split("## Crosswalk: Qingtongxia", 1)[1].split("\n## ", 1)[0]
     shown = {}
     for line in section.splitlines():
