@@ -5,7 +5,9 @@ For each :class:`~zone_lib.render.suite.Briefing` the renderer
 1. drops the cells tagged ``live`` (ipywidgets need a kernel) and executes the
    notebook with papermill — by default through the in-process engine of
    :mod:`zone_lib.render.engine`, in worker processes that imported everything once;
-2. exports it with nbconvert's ``basic`` HTML template, input cells hidden;
+2. exports the outputs and markdown a reader needs (:mod:`zone_lib.render.body`; cells
+   tagged ``notebook-only`` stay in the notebook), with a header block of headline
+   figures (:mod:`zone_lib.views.headline`) and a CSV file beside each table and chart;
 3. checks the result: every figure drawn by the briefing renderer is in the page, no
    figure fell back to plain text, no file loads anything from a network;
 4. wraps it in a page that loads the one shared ``assets/plotly-*.min.js`` and
@@ -39,12 +41,14 @@ from typing import Any
 
 from zone_lib import __version__
 from zone_lib.errors import ZoneError
+from zone_lib.render.body import export
 from zone_lib.render.safe_names import inside, safe_stem
 from zone_lib.render.suite import KINDS, Briefing, notebooks_dir
 
 STATE_FILE = ".zone-render.json"
 ASSETS = "assets"
 FAILED = "failed"
+DATA_DIR = "data"
 LIVE_TAG = "live"
 RENDERER_ENV = "ZONE_PLOTLY_RENDERER"
 MAX_BRIEFING_BYTES = 400_000
@@ -209,15 +213,74 @@ def plotly_js_name() -> str:
     return f"plotly-{safe_stem(get_plotlyjs_version())}.min.js"
 
 
+TABLES_JS = "zone-tables.js"
+TABLES_CSS = "zone-tables.css"
+_DT_EXPORT = re.compile(r"export\s*\{([^}]*)\}")
+_TABLES_INIT = """
+(function () {
+  var DT = window.ZoneTables && window.ZoneTables.DataTable;
+  if (!DT) { return; }
+  var all = [];
+  document.querySelectorAll("table.zone-dt").forEach(function (t) {
+    var n = parseInt(t.getAttribute("data-page-length") || "-1", 10);
+    all.push(new DT(t, {
+      paging: n > 0, pageLength: n > 0 ? n : 25, order: [], autoWidth: false,
+      lengthMenu: [[10, 25, 50, -1], [10, 25, 50, "全部 All"]],
+      language: {search: "搜索 Search:", lengthMenu: "每页 _MENU_ rows", zeroRecords: "无匹配 no match",
+        info: "_START_–_END_ / _TOTAL_", infoEmpty: "0 / 0", infoFiltered: "(共 of _MAX_)",
+        emptyTable: "无 none"}
+    }));
+  });
+  function printAll() { all.forEach(function (d) { d.search("").page.len(-1).draw(); }); }
+  window.addEventListener("beforeprint", printAll);
+  if (window.matchMedia) {
+    var mq = window.matchMedia("print");
+    if (mq.addEventListener) { mq.addEventListener("change", function (e) { if (e.matches) { printAll(); } }); }
+  }
+  window.zoneTables = all;
+})();
+"""
+
+
+@functools.cache
+def tables_assets() -> tuple[bytes, bytes]:
+    """DataTables (as shipped by itables, offline) as one classic script and its stylesheet.
+
+    itables ships DataTables as an ES module; Chromium does not load module scripts from
+    ``file://`` pages, so the bundle is wrapped in a function that puts its exports on
+    ``window.ZoneTables``, followed by the code that makes every ``table.zone-dt``
+    searchable, sortable and paged (and shows every row when printing).
+    """
+    from importlib import resources
+
+    folder = resources.files("itables") / "html"
+    js = (folder / "dt_bundle.js").read_text(encoding="utf-8")
+    matches = list(_DT_EXPORT.finditer(js))
+    if len(matches) != 1:
+        raise RenderError("itables' dt_bundle.js has changed shape (expected one export statement)")
+    names = []
+    for part in matches[0].group(1).split(","):
+        local, _, exported = part.strip().partition(" as ")
+        names.append(f"{json.dumps((exported or local).strip())}:{local.strip()}")
+    exports = "window.ZoneTables={" + ",".join(names) + "};window.ZoneTables.DataTable=window.ZoneTables.default;"
+    m = matches[0]
+    wrapped = "(function(){\n" + js[: m.start()] + exports + js[m.end() :] + "\n})();\n" + _TABLES_INIT
+    css = (folder / "dt_bundle.css").read_bytes()
+    return wrapped.encode("utf-8"), css
+
+
 def write_assets(out: Path) -> list[Path]:
-    """Write the shared plotly.js and stylesheet into ``out/assets`` (only when they differ)."""
+    """Write the shared plotly.js, DataTables and stylesheet into ``out/assets`` (only when they differ)."""
     from plotly.offline import get_plotlyjs
 
     written = []
     folder = out / ASSETS
+    js, css = tables_assets()
     for name, data in (
         (plotly_js_name(), get_plotlyjs().encode("utf-8")),
         ("briefing.css", (_DATA / "briefing.css").read_bytes()),
+        (TABLES_JS, js),
+        (TABLES_CSS, css),
     ):
         path = folder / name
         if not path.is_file() or path.read_bytes() != data:
@@ -248,15 +311,6 @@ def _error_of(nb, b: Briefing) -> str:
                 at = f"cell {index} (In [{run}])" if run else f"cell {index}"
                 return f"{out.get('ename')} in {at} of {what}: {value}"
     return f"{b.notebook} ({b.parameter_text() or 'no parameters'}) failed"
-
-
-@functools.cache
-def _exporter():
-    from nbconvert import HTMLExporter
-
-    return HTMLExporter(
-        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
-    )
 
 
 def verify_page(body: str, figures_expected: int, where: str) -> int:
@@ -324,20 +378,47 @@ def _count_figures(nb) -> int:
     return n
 
 
-def page(b: Briefing, body: str, seeds_sig: str) -> bytes:
-    """The full HTML page of a briefing around nbconvert's body."""
+def page(b: Briefing, body, seeds_sig: str, header: str = "") -> bytes:
+    """The full HTML page of a briefing around its exported body.
+
+    Args:
+        b: The briefing.
+        body: The :class:`zone_lib.render.body.Body` (or plain HTML text).
+        seeds_sig: Short hash of the seeds, shown in the footer.
+        header: The header block's HTML (:func:`zone_lib.views.headline`).
+    """
+    from zone_lib.render.body import Body
+
+    if not isinstance(body, Body):
+        body = Body(str(body))
     template = _jinja().get_template("briefing.html.j2")
+    siblings = [(k, t) for k, (_, _, t) in KINDS.items()]
     text = template.render(
         title=b.title,
-        body=body,
+        kind=b.kind,
+        header=header,
+        body=body.html,
+        toc=body.toc,
+        siblings=siblings,
         parameters=b.parameter_text(),
         notebook=b.notebook,
         version=__version__,
         seeds_signature=seeds_sig,
         css=f"{ASSETS}/briefing.css",
+        tables_css=f"{ASSETS}/{TABLES_CSS}",
+        tables_js=f"{ASSETS}/{TABLES_JS}",
         plotly_js=f"{ASSETS}/{plotly_js_name()}",
+        has_tables="zone-dt" in body.html,
     )
     return text.encode("utf-8")
+
+
+def header_html(b: Briefing) -> str:
+    """The header block of a briefing (title in words, headline figures, sentences)."""
+    from zone_lib.views.headline import headline
+
+    value = next(iter(b.parameters.values()), None)
+    return headline(b.kind, value).to_html()
 
 
 def _execute(nb, b: Briefing, opts: Options, scratch: Path):
@@ -408,15 +489,18 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
         figure_html.reset_figure_ids()
         nb = _stable_ids(_execute(nb, b, opts, scratch))
         check_figures(nb, where)
-        body, _ = _exporter().from_notebook_node(nb)
-        res.figures = verify_page(body, _count_figures(nb), where)
-        data = page(b, body, seeds_sig)
+        exported = export(nb, b.stem, DATA_DIR)
+        res.figures = verify_page(exported.html, _count_figures(nb), where)
+        data = page(b, exported, seeds_sig, header_html(b))
         if len(data) > MAX_BRIEFING_BYTES:
             raise RenderError(
                 f"{where}: the briefing is {len(data):,} bytes, over the {MAX_BRIEFING_BYTES:,} budget"
             )
+        for name, csv_text in exported.csvs:
+            atomic_write(inside(out / DATA_DIR, name), ("\ufeff" + csv_text).encode("utf-8"))
         atomic_write(inside(out, b.file), data)
         res.file, res.sha256, res.size = b.file, _sha(data), len(data)
+        inside(out / FAILED, f"{b.stem}.ipynb").unlink(missing_ok=True)  # an earlier failure is over
         if opts.keep_notebooks and scratch.is_file():
             res.notebook_file = _keep(scratch, out, "notebooks", b)
     except PapermillExecutionError as exc:
@@ -483,14 +567,15 @@ def _init_worker(events: Any, extra_env: dict[str, str]) -> None:
 
 
 def warm_up() -> None:
-    """Import what every briefing needs (papermill, nbconvert, IPython, zone_lib views)."""
-    import nbconvert  # noqa: F401
+    """Import what every briefing needs (papermill, IPython, zone_lib views, markdown)."""
+    from zone_lib.render.body import _markdown
     import papermill  # noqa: F401
 
     from zone_lib import views  # noqa: F401
     from zone_lib.render import engine as inprocess  # noqa: F401
 
     inprocess.shell()
+    _markdown()
 
 
 def _worker(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
@@ -657,6 +742,9 @@ def render(
     library = library_signature()
     state = _load_state(out_dir)
     write_assets(out_dir)
+    from zone_lib.render.sources import write_sources
+
+    write_sources(out_dir, seeds)
 
     results: dict[str, Result] = {}
     pending: list[tuple[Briefing, str]] = []
@@ -704,8 +792,18 @@ def _write_state(
 ):
     """Write the state file and index.html; return this run's results in index order."""
     ordered = [results[b.stem] for b in todo if b.stem in results]
-    # keep entries of briefings not in this run, so a partial run does not forget the others
-    merged = dict(state["briefings"])
+    # keep the rendered briefings not in this run, so a partial run does not forget them; a
+    # failure is only listed while it is asked for (a later success or run without it clears it)
+    merged = {
+        stem: entry
+        for stem, entry in state["briefings"].items()
+        if entry.get("status") == "ok" and (out_dir / entry.get("file", "")).is_file()
+    }
+    for stem, entry in state["briefings"].items():
+        if stem not in merged and stem not in results:
+            notebook = entry.get("notebook_file") or ""
+            if notebook.startswith(f"{FAILED}/"):
+                (out_dir / notebook).unlink(missing_ok=True)
     for r in ordered:
         entry = asdict(r)
         for k in ("seconds", "skipped"):

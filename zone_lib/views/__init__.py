@@ -26,13 +26,17 @@ from zone_lib.views.figures import (
     fig_unit_network,
     figures,
 )
+from zone_lib.views.headline import Headline, headline
 from zone_lib.views.overview import _extract_targets, overview, targets
 from zone_lib.views.platform import platform_discrepancies, platform_units, platform_view
+from zone_lib.views.tables import ReaderTable, setup_tables, show
 from zone_lib.views.unit import unit_by_year, unit_in_documents, unit_partners, unit_share, unit_view
 from zone_lib.views.year import year_by_section, year_by_unit, year_view
 
 __all__ = [
     "NOTEBOOK_RENDERER",
+    "Headline",
+    "ReaderTable",
     "RENDERER_ENV",
     "SECTION_COLOURS",
     "STATUS_COLOURS",
@@ -40,6 +44,7 @@ __all__ = [
     "_extract_targets",
     "bilingual",
     "fig_heatmap",
+    "headline",
     "fig_quality",
     "fig_section_bars",
     "fig_targets",
@@ -54,6 +59,8 @@ __all__ = [
     "quality_view",
     "raw_lines",
     "setup_plotly",
+    "setup_tables",
+    "show",
     "targets",
     "unit_by_year",
     "unit_in_documents",

@@ -41,6 +41,9 @@ def setup_plotly() -> None:
     ``ZONE_PLOTLY_RENDERER`` names the briefing renderer of :mod:`zone_lib.views.figure_html`,
     which writes small deterministic HTML that loads the shared plotly.js.
 
+    It also shows every DataFrame as a reader's table (:func:`zone_lib.views.setup_tables`):
+    every row, full text, bilingual headers; interactive (itables) in JupyterLab.
+
     """
     import os
 
@@ -48,9 +51,12 @@ def setup_plotly() -> None:
 
     from zone_lib.views import figure_html
 
+    from zone_lib.views.tables import setup_tables
+
     figure_html.register()
     name = os.environ.get(RENDERER_ENV) or NOTEBOOK_RENDERER
     pio.renderers.default = name
+    setup_tables()
 
 
 # --------------------------------------------------------------------------- helpers

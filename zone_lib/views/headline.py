@@ -1,0 +1,333 @@
+"""The header block of a briefing: the answer first.
+
+:func:`headline` computes, from the same tables the briefing shows, three to six
+headline figures and one or two sentences written by a template (no model), in Chinese
+and English, and the title with its parameter in words (2021年 / 自治区医保局 /
+(五) 互联网医疗平台). The HTML site puts it at the top of each page; in a notebook,
+displaying it shows the same block.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+from zone_lib.views import params, site
+
+
+@dataclass
+class Figure:
+    """One headline figure: a number and what it counts.
+
+    Attributes:
+        value: The number.
+        zh: Chinese label.
+        en: English label.
+        key: Stable name (tests compare it with the tables).
+    """
+
+    value: int
+    zh: str
+    en: str
+    key: str
+
+
+@dataclass
+class Headline:
+    """A briefing's header block.
+
+    Attributes:
+        kicker: The kind of briefing (年度简报 Year briefing …).
+        title_zh: Title with the parameter in words, in Chinese.
+        title_en: The same in English.
+        figures: The headline figures.
+        sentences: ``(zh, en)`` template sentences.
+        nav: ``(label, href)`` links (previous/next year …), for the site.
+    """
+
+    kicker: str
+    title_zh: str
+    title_en: str
+    figures: list[Figure] = field(default_factory=list)
+    sentences: list[tuple[str, str]] = field(default_factory=list)
+    nav: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def values(self) -> dict[str, int]:
+        """``key -> value`` of the figures."""
+        return {f.key: f.value for f in self.figures}
+
+    def to_html(self) -> str:
+        """The header block as HTML."""
+        e = html.escape
+        figs = "".join(
+            f'<div class="zone-fig" data-key="{e(f.key)}"><span class="zone-fig-value">{f.value}</span>'
+            f'<span class="zone-fig-label">{e(f.zh)}<span class="en">{e(f.en)}</span></span></div>'
+            for f in self.figures
+        )
+        sentences = "".join(
+            f'<p class="zone-lede">{zh}<span class="en">{en}</span></p>' for zh, en in self.sentences
+        )
+        nav = ""
+        if self.nav and site.linking():
+            nav = (
+                '<nav class="zone-pager">'
+                + "".join(f'<a class="{e(cls)}" href="{e(href)}">{e(label)}</a>' for label, href, cls in self.nav)
+                + "</nav>"
+            )
+        return (
+            f'<header class="zone-header"><p class="zone-kicker">{e(self.kicker)}</p>'
+            f'<h1>{e(self.title_zh)}<span class="en">{e(self.title_en)}</span></h1>'
+            f'<div class="zone-figs">{figs}</div>{sentences}{nav}</header>\n'
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def _unit_link(unit: str) -> str:
+    href = site.unit_page(unit) if site.linking() else None
+    name = html.escape(unit)
+    return f'<a href="{html.escape(href)}">{name}</a>' if href else name
+
+
+def year_headline(year: Any) -> Headline:
+    """Header block of a year briefing."""
+    from zone_lib.tables.matrix import discrepancies
+    from zone_lib.views.year import year_by_section, year_by_unit, year_view
+
+    y = params.check_year(year)
+    view = year_view(y)
+    by_section = year_by_section(y)
+    by_unit = year_by_unit(y)
+    n_new = int((view.status == "new").sum())
+    n_changed = int((view.status == "changed").sum())
+    n_cont = int((view.status == "continued").sum())
+    ended = int(by_section.ended.sum())
+    disc = discrepancies()
+    n_disc = int((disc.year == y).sum())
+    leads = by_unit[by_unit.lead > 0].sort_values(["lead", "unit"], ascending=[False, True], kind="stable")
+    figures = [
+        Figure(len(view), "本年任务", "tasks due", "tasks"),
+        Figure(n_new, "新增", "new", "new"),
+        Figure(n_changed, "调整", "changed", "changed"),
+        Figure(n_cont, "延续", "continued", "continued"),
+        Figure(int((by_unit.lead > 0).sum()), "牵头单位", "lead units", "lead_units"),
+        Figure(n_disc, "表文差异", "table–prose discrepancies", "discrepancies"),
+    ]
+    top = leads.iloc[0] if len(leads) else None
+    zh = (
+        f"{y}年，年度主要任务表列出{len(view)}项任务：新增{n_new}项、调整{n_changed}项、延续{n_cont}项；"
+        f"上一年有而本年结束的{ended}项。"
+    )
+    en = (
+        f"In {y} the annual task table lists {len(view)} tasks: {n_new} new, {n_changed} changed, "
+        f"{n_cont} continued from {y - 1}; {ended} task(s) of {y - 1} end."
+    )
+    sentences = [(html.escape(zh), html.escape(en))]
+    if top is not None:
+        sentences.append(
+            (
+                f"牵头任务最多的是{_unit_link(top.unit)}（{int(top.lead)}项），"
+                f"共有{int((by_unit.lead > 0).sum())}个单位牵头、{len(by_unit)}个单位参与。",
+                html.escape(
+                    f"{top.unit_en or top.unit} leads the most ({int(top.lead)}); "
+                    f"{int((by_unit.lead > 0).sum())} units lead and {len(by_unit)} take part."
+                ),
+            )
+        )
+    years = params.valid_years()
+    nav = []
+    if y - 1 in years:
+        nav.append((f"← {y - 1}年", site.year_page(y - 1), "prev"))
+    if y + 1 in years:
+        nav.append((f"{y + 1}年 →", site.year_page(y + 1), "next"))
+    return Headline("年度简报 Year briefing", f"{y}年年度任务", f"Tasks due in {y}", figures, sentences, nav)
+
+
+def unit_headline(unit: Any) -> Headline:
+    """Header block of a unit briefing."""
+    from zone_lib.views.unit import unit_partners, unit_share, unit_view
+
+    u = params.check_unit(unit)
+    view = unit_view(u)
+    tasks = view.drop_duplicates("task_no")
+    n_lead = int((tasks.role == "lead").sum())
+    n_coop = int((tasks.role == "coop").sum())
+    partners = unit_partners(u)
+    share = unit_share().set_index("unit")
+    cells = len(view)
+    years_active = sorted(set(view.year.astype(int)))
+    figures = [
+        Figure(len(tasks), "任务", "tasks", "tasks"),
+        Figure(n_lead, "牵头", "led", "lead"),
+        Figure(n_coop, "配合", "supported", "coop"),
+        Figure(cells, "任务·年度格", "task-year cells", "cells"),
+        Figure(len(partners), "合作单位", "partner units", "partners"),
+    ]
+    pct = f"{share.at[u, 'share']:.0%}" if u in share.index else "0%"
+    en_name = params.unit_en(u) or u
+    span = f"{years_active[0]}–{years_active[-1]}" if years_active else "—"
+    sentences = [
+        (
+            html.escape(
+                f"{u}在年度主要任务表中牵头{n_lead}项、配合{n_coop}项任务，"
+                f"{span}年共{cells}个任务·年度格，占全表的{pct}。"
+            ),
+            html.escape(
+                f"{en_name} leads {n_lead} and supports {n_coop} tasks of the annual table: "
+                f"{cells} task-year cells in {span}, {pct} of the table."
+            ),
+        )
+    ]
+    if len(partners):
+        p = partners.iloc[0]
+        sentences.append(
+            (
+                f"合作最多的是{_unit_link(p.partner)}（{int(p.n_tasks)}项共同任务）。",
+                html.escape(f"It shares the most tasks ({int(p.n_tasks)}) with {p.partner_en or p.partner}."),
+            )
+        )
+    return Headline("单位简报 Unit briefing", u, en_name, figures, sentences)
+
+
+def platform_headline(platform: Any) -> Headline:
+    """Header block of a section (platform) briefing."""
+    from zone_lib.views.platform import platform_discrepancies, platform_units, platform_view
+
+    no = params.check_platform(platform)
+    view = platform_view(no)
+    units = platform_units(no)
+    disc = platform_discrepancies(no)
+    years = params.valid_years()
+    cells = int(sum((view[str(y)] != "").sum() for y in years))
+    all_years = int((view.n_years == len(years)).sum())
+    s = params.labels()["sections"][no - 1]
+    figures = [
+        Figure(len(view), "任务", "tasks", "tasks"),
+        Figure(cells, "任务·年度格", "task-year cells", "cells"),
+        Figure(all_years, "四年均有", "in every year", "all_years"),
+        Figure(len(units), "责任单位", "units", "units"),
+        Figure(int((units.lead > 0).sum()), "牵头单位", "lead units", "lead_units"),
+        Figure(len(disc), "表文差异", "discrepancies", "discrepancies"),
+    ]
+    top = units.sort_values(["lead", "unit"], ascending=[False, True], kind="stable")
+    zh = f"（{s['numeral']}）{s['zh']}有{len(view)}项任务，{cells}个任务·年度格，其中{all_years}项任务四年都有安排。"
+    en = f"Section {no}, {s['en']}, has {len(view)} tasks and {cells} task-year cells; {all_years} run all four years."
+    sentences = [(html.escape(zh), html.escape(en))]
+    if len(top) and int(top.iloc[0].lead) > 0:
+        t = top.iloc[0]
+        sentences.append(
+            (
+                f"牵头最多的是{_unit_link(t.unit)}（{int(t.lead)}项）；表格与正文的差异{len(disc)}处。",
+                html.escape(f"{t.unit_en or t.unit} leads the most ({int(t.lead)}); {len(disc)} discrepancies."),
+            )
+        )
+    nav = []
+    if no > 1:
+        nav.append((f"← {params.section_label(no - 1)}", site.platform_page(no - 1), "prev"))
+    if no < len(params.labels()["sections"]):
+        nav.append((f"{params.section_label(no + 1)} →", site.platform_page(no + 1), "next"))
+    return Headline(
+        f"平台简报 Platform briefing · {s['part_zh']}",
+        f"（{s['numeral']}）{s['zh']}",
+        f"Section {no}: {s['en']}",
+        figures,
+        sentences,
+        nav,
+    )
+
+
+def overview_headline() -> Headline:
+    """Header block of the overview."""
+    from zone_lib.tables.matrix import discrepancies
+    from zone_lib.views.common import _matrix
+    from zone_lib.views.overview import overview, targets
+
+    ov = overview()
+    m = _matrix()
+    units = params.valid_units()
+    disc = discrepancies()
+    t = targets()
+    figures = [
+        Figure(int(ov.n_tasks.sum()), "任务", "tasks", "tasks"),
+        Figure(len(ov), "部分", "sections", "sections"),
+        Figure(int(ov.n_cells.sum()), "任务·年度格", "task-year cells", "cells"),
+        Figure(len(units), "责任单位", "responsible units", "units"),
+        Figure(len(disc), "表文差异", "table–prose discrepancies", "discrepancies"),
+        Figure(len(t), "量化目标", "quantified targets", "targets"),
+    ]
+    years = params.valid_years()
+    per_year = "、".join(f"{y}年{int((m.year == y).sum())}项" for y in years)
+    per_year_en = ", ".join(f"{int((m.year == y).sum())} in {y}" for y in years)
+    sentences = [
+        (
+            html.escape(
+                f"宁政办发〔2019〕10号的年度主要任务表按“1-2-3-5”框架分{len(ov)}个部分、"
+                f"{int(ov.n_tasks.sum())}项任务，逐年安排：{per_year}。"
+            ),
+            html.escape(
+                f"The annual task table of 宁政办发〔2019〕10号 has {int(ov.n_tasks.sum())} tasks in {len(ov)} "
+                f"sections of the “1-2-3-5” framework, scheduled year by year: {per_year_en}."
+            ),
+        ),
+        (
+            html.escape(f"表格与正文有{len(disc)}处不一致，均已逐条列出并注明原文行。"),
+            html.escape(f"The table and the plan's prose disagree in {len(disc)} places, each listed with its lines."),
+        ),
+    ]
+    return Headline(
+        "总览 Overview",
+        "宁夏“互联网+医疗健康”示范区年度主要任务",
+        "Ningxia Internet Plus Healthcare demonstration zone: annual main tasks 2019–2022",
+        figures,
+        sentences,
+    )
+
+
+def check_headline() -> Headline:
+    """Header block of the data-quality check."""
+    from zone_lib.quality.findings import quality_findings
+
+    f = quality_findings()
+    figures = [
+        Figure(len(f), "发现", "findings", "findings"),
+        Figure(int((f.severity == "error").sum()), "错误", "errors", "errors"),
+        Figure(int((f.severity == "warning").sum()), "警告", "warnings", "warnings"),
+        Figure(int((f.severity == "info").sum()), "提示", "notes", "info"),
+        Figure(int(f.doc_id.nunique()), "涉及文件", "documents", "documents"),
+    ]
+    sentences = [
+        (
+            html.escape(
+                f"对种子文本的{len(f)}项发现：错误{figures[1].value}项、警告{figures[2].value}项、"
+                f"提示{figures[3].value}项；每项都注明文件与原文行。"
+            ),
+            html.escape(
+                f"{len(f)} findings on the seed texts: {figures[1].value} errors, {figures[2].value} warnings, "
+                f"{figures[3].value} notes; each names its document and line."
+            ),
+        )
+    ]
+    return Headline("数据质量 Data quality", "数据质量检查", "Data-quality check", figures, sentences)
+
+
+def headline(kind: str, value: Any = None) -> Headline:
+    """The header block of a briefing.
+
+    Args:
+        kind: ``overview``, ``year``, ``unit``, ``platform`` or ``check``.
+        value: The briefing's parameter (year, unit or section).
+
+    Returns:
+        The :class:`Headline`.
+    """
+    if kind == "year":
+        return year_headline(value)
+    if kind == "unit":
+        return unit_headline(value)
+    if kind == "platform":
+        return platform_headline(value)
+    if kind == "check":
+        return check_headline()
+    return overview_headline()
