@@ -121,7 +121,7 @@ def export(nb, stem: str, data_dir: str = "data") -> Body:
                 csvs.append((name, _text(data[CSV_MIME])))
                 parts.append(
                     f'<p class="zone-take"><a class="zone-csv" href="{data_dir}/{html.escape(name)}" '
-                    f'download>数据 CSV</a></p>\n'
+                    f"download>数据 CSV</a></p>\n"
                 )
     if open_section:
         parts.append("</section>\n")

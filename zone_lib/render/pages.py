@@ -235,7 +235,9 @@ _TABLES_INIT = """
   window.addEventListener("beforeprint", printAll);
   if (window.matchMedia) {
     var mq = window.matchMedia("print");
-    if (mq.addEventListener) { mq.addEventListener("change", function (e) { if (e.matches) { printAll(); } }); }
+    if (mq.addEventListener) {
+      mq.addEventListener("change", function (e) { if (e.matches) { printAll(); } });
+    }
   }
   window.zoneTables = all;
 })();
@@ -262,7 +264,8 @@ def tables_assets() -> tuple[bytes, bytes]:
     for part in matches[0].group(1).split(","):
         local, _, exported = part.strip().partition(" as ")
         names.append(f"{json.dumps((exported or local).strip())}:{local.strip()}")
-    exports = "window.ZoneTables={" + ",".join(names) + "};window.ZoneTables.DataTable=window.ZoneTables.default;"
+    exports = "window.ZoneTables={" + ",".join(names) + "};"
+    exports += "window.ZoneTables.DataTable=window.ZoneTables.default;"
     m = matches[0]
     wrapped = "(function(){\n" + js[: m.start()] + exports + js[m.end() :] + "\n})();\n" + _TABLES_INIT
     css = (folder / "dt_bundle.css").read_bytes()
@@ -568,11 +571,11 @@ def _init_worker(events: Any, extra_env: dict[str, str]) -> None:
 
 def warm_up() -> None:
     """Import what every briefing needs (papermill, IPython, zone_lib views, markdown)."""
-    from zone_lib.render.body import _markdown
     import papermill  # noqa: F401
 
     from zone_lib import views  # noqa: F401
     from zone_lib.render import engine as inprocess  # noqa: F401
+    from zone_lib.render.body import _markdown
 
     inprocess.shell()
     _markdown()

@@ -36,11 +36,13 @@ def source_page(seed, docs) -> bytes:
             number = f" · {e(d.doc_number)}" if d.doc_number else ""
             parts.append(
                 f'<div class="zone-docstart" id="doc-{e(d.doc_id)}"><b>{e(d.doc_id)}</b>{number} · '
-                f"{e(d.title)}<span class=\"en\">{e(d.title_en)} · lines {d.first_line}–{d.last_line}</span></div>"
+                f'{e(d.title)}<span class="en">{e(d.title_en)} · '
+                f"lines {d.first_line}–{d.last_line}</span></div>"
             )
         parts.append(f'<div class="ln" id="L{n}"><a href="#L{n}">{n}</a><span>{e(text)}</span></div>')
     docs_list = "".join(
-        f'<li><a href="#doc-{e(d.doc_id)}">{e(d.doc_id)}</a> {e(d.doc_number or "")} {e(d.title)}</li>' for d in docs
+        f'<li><a href="#doc-{e(d.doc_id)}">{e(d.doc_id)}</a> {e(d.doc_number or "")} {e(d.title)}</li>'
+        for d in docs
     )
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN">

@@ -50,7 +50,6 @@ def setup_plotly() -> None:
     import plotly.io as pio
 
     from zone_lib.views import figure_html
-
     from zone_lib.views.tables import setup_tables
 
     figure_html.register()

@@ -72,7 +72,9 @@ class Headline:
         if self.nav and site.linking():
             nav = (
                 '<nav class="zone-pager">'
-                + "".join(f'<a class="{e(cls)}" href="{e(href)}">{e(label)}</a>' for label, href, cls in self.nav)
+                + "".join(
+                    f'<a class="{e(cls)}" href="{e(href)}">{e(label)}</a>' for label, href, cls in self.nav
+                )
                 + "</nav>"
             )
         return (
@@ -212,15 +214,23 @@ def platform_headline(platform: Any) -> Headline:
         Figure(len(disc), "表文差异", "discrepancies", "discrepancies"),
     ]
     top = units.sort_values(["lead", "unit"], ascending=[False, True], kind="stable")
-    zh = f"（{s['numeral']}）{s['zh']}有{len(view)}项任务，{cells}个任务·年度格，其中{all_years}项任务四年都有安排。"
-    en = f"Section {no}, {s['en']}, has {len(view)} tasks and {cells} task-year cells; {all_years} run all four years."
+    zh = (
+        f"（{s['numeral']}）{s['zh']}有{len(view)}项任务，{cells}个任务·年度格，"
+        f"其中{all_years}项任务四年都有安排。"
+    )
+    en = (
+        f"Section {no}, {s['en']}, has {len(view)} tasks and {cells} task-year cells; "
+        f"{all_years} run all four years."
+    )
     sentences = [(html.escape(zh), html.escape(en))]
     if len(top) and int(top.iloc[0].lead) > 0:
         t = top.iloc[0]
         sentences.append(
             (
                 f"牵头最多的是{_unit_link(t.unit)}（{int(t.lead)}项）；表格与正文的差异{len(disc)}处。",
-                html.escape(f"{t.unit_en or t.unit} leads the most ({int(t.lead)}); {len(disc)} discrepancies."),
+                html.escape(
+                    f"{t.unit_en or t.unit} leads the most ({int(t.lead)}); {len(disc)} discrepancies."
+                ),
             )
         )
     nav = []
@@ -267,18 +277,20 @@ def overview_headline() -> Headline:
                 f"{int(ov.n_tasks.sum())}项任务，逐年安排：{per_year}。"
             ),
             html.escape(
-                f"The annual task table of 宁政办发〔2019〕10号 has {int(ov.n_tasks.sum())} tasks in {len(ov)} "
-                f"sections of the “1-2-3-5” framework, scheduled year by year: {per_year_en}."
+                f"The annual task table of 宁政办发〔2019〕10号 has {int(ov.n_tasks.sum())} tasks "
+                f"in {len(ov)} sections of the “1-2-3-5” framework, scheduled year by year: {per_year_en}."
             ),
         ),
         (
             html.escape(f"表格与正文有{len(disc)}处不一致，均已逐条列出并注明原文行。"),
-            html.escape(f"The table and the plan's prose disagree in {len(disc)} places, each listed with its lines."),
+            html.escape(
+                f"The table and the plan's prose disagree in {len(disc)} places, each listed with its lines."
+            ),
         ),
     ]
     return Headline(
         "总览 Overview",
-        "宁夏“互联网+医疗健康”示范区年度主要任务",
+        "宁夏“互联网+医疗健康”示范区年度主要任务总览",
         "Ningxia Internet Plus Healthcare demonstration zone: annual main tasks 2019–2022",
         figures,
         sentences,
@@ -304,8 +316,8 @@ def check_headline() -> Headline:
                 f"提示{figures[3].value}项；每项都注明文件与原文行。"
             ),
             html.escape(
-                f"{len(f)} findings on the seed texts: {figures[1].value} errors, {figures[2].value} warnings, "
-                f"{figures[3].value} notes; each names its document and line."
+                f"{len(f)} findings on the seed texts: {figures[1].value} errors, "
+                f"{figures[2].value} warnings, {figures[3].value} notes; each names its document and line."
             ),
         )
     ]

@@ -327,7 +327,9 @@ def _itables_html(table: ReaderTable) -> str:
     cols = table.columns()
     shown = pd.DataFrame(
         {
-            f"{zh} {en}".strip(): [_cell(kind, rec.get(col), rec, False)[0] for rec in table.df.to_dict("records")]
+            f"{zh} {en}".strip(): [
+                _cell(kind, rec.get(col), rec, False)[0] for rec in table.df.to_dict("records")
+            ]
             for col, kind, zh, en in cols
         }
     )
