@@ -1,7 +1,8 @@
 """The Plans as section trees with their dated goals (golden)."""
 
 import zone_lib
-from zone_lib.parse.plan_sections import paragraphs, plan_goals, plan_tree
+from zone_lib.parse.plan_sections import paragraphs
+from zone_lib.tables.plans import plan_goals, plan_tree
 
 
 def test_regional_plan_tree():

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +10,7 @@ import pytest
 
 import zone_lib
 from tests.conftest import SEEDS
+from zone_lib.quality import findings as findings_module
 from zone_lib.quality.findings import (
     QUALITY_COLUMNS,
     SUMMARY_COLUMNS,
@@ -342,7 +341,7 @@ def test_broken_words(lines, expected):
 # --- the line-accounting hook ---------------------------------------------------------------
 
 
-def test_accounting_hook_turns_unclassified_lines_into_errors(planted, monkeypatch):
+def test_line_accounting_turns_unclassified_lines_into_errors(planted, monkeypatch):
     def line_accounting(seeds=None):
         assert Path(seeds) == planted
         return pd.DataFrame(
@@ -360,9 +359,7 @@ def test_accounting_hook_turns_unclassified_lines_into_errors(planted, monkeypat
             }
         )
 
-    fake = types.ModuleType("zone_lib.quality.accounting")
-    fake.line_accounting = line_accounting
-    monkeypatch.setitem(sys.modules, "zone_lib.quality.accounting", fake)
+    monkeypatch.setattr(findings_module, "line_accounting", line_accounting)
     f = quality_findings(planted)
     assert f.attrs["skipped"] == {}
     assert _where(f, "unclassified_line") == [(PLANTED_FILE, 8)]
@@ -370,15 +367,6 @@ def test_accounting_hook_turns_unclassified_lines_into_errors(planted, monkeypat
     # line 29 is already a table_line finding; only line 3 is added as reported
     assert _where(f, "reported_line") == [(PLANTED_FILE, 3)]
     assert quality_summary(f).set_index("check").loc["unclassified_line", "note"] == ""
-
-
-def test_without_the_accounting_module_the_check_is_marked_not_run(planted, monkeypatch):
-    monkeypatch.setitem(sys.modules, "zone_lib.quality.accounting", None)  # as if the module did not exist
-    f = quality_findings(planted)
-    assert f.attrs["skipped"]["unclassified_line"] == "zone_lib.quality.accounting is not available"
-    note = quality_summary(f).set_index("check").loc["unclassified_line", "note"]
-    assert note == "not run: zone_lib.quality.accounting is not available"
-    assert "Not run: unclassified_line: zone_lib.quality.accounting is not available" in format_report(f)
 
 
 def test_report_counts_every_seed_line_and_none_unclassified(findings):

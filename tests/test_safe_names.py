@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from zone_lib.errors import ZoneError
 from zone_lib.render import suite as suite
-from zone_lib.render.safe_names import MAX_STEM_BYTES, inside, safe_stem
+from zone_lib.safe_names import MAX_STEM_BYTES, inside, safe_stem
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
 

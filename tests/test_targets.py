@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from tests.conftest import GAZETTE, SEEDS
-from zone_lib.parse.targets import TARGET_COLUMNS, Target, extract_targets, targets
+from zone_lib.parse.targets import Target, extract_targets
+from zone_lib.tables.targets import TARGET_COLUMNS, targets
 from zone_lib.textutil import fold
 
 # --------------------------------------------------------------------------- unit: positives

@@ -21,9 +21,14 @@ The public API::
     zone_lib.quality_findings()  # the data-quality findings of `zone check`
     zone_lib.read_document(path) # a plan it has never seen, into the same tables
 
+    corpus = zone_lib.load("my_seeds")  # one seeds folder, read once
+    corpus.matrix()              # every table above is a method, computed once per corpus
+    zone_lib.matrix(seeds=corpus)  # … or pass the corpus (or a folder) as ``seeds``
+
 HTML briefings: ``zone render`` (:mod:`zone_lib.render.pages`).
 """
 
+from zone_lib._version import __version__ as __version__
 from zone_lib.analysis.copies import copy_alignment, copy_report, find_copies
 from zone_lib.analysis.crosswalk import crosswalk, crosswalk_summary
 from zone_lib.analysis.keywords import keywords
@@ -40,19 +45,48 @@ from zone_lib.errors import (
     TableParseError,
     ZoneError,
 )
-from zone_lib.ingest.corpus import documents, load_corpus
-from zone_lib.parse.plan_sections import plan_goals, plan_tree
-from zone_lib.parse.targets import extract_targets, targets
+from zone_lib.ingest.corpus import TABLES, Corpus, load, load_corpus
+from zone_lib.parse.targets import extract_targets
 from zone_lib.quality.accounting import accounting_summary, line_accounting
 from zone_lib.quality.findings import quality_findings
 from zone_lib.reader.own_document import OwnDocument, read_document
+from zone_lib.tables.documents import documents
 from zone_lib.tables.matrix import discrepancies, matrix, table_lines
+from zone_lib.tables.plans import plan_goals, plan_tree
+from zone_lib.tables.targets import targets
 from zone_lib.tables.tasks import milestones, responsibilities, task_documents, tasks
 from zone_lib.tables.units import canonical_unit, unit_links, units
 
-__version__ = "0.1.0"
+# every corpus table is also a method of a Corpus: zone_lib.load().matrix() …
+TABLES.update(
+    documents=documents,
+    matrix=matrix,
+    table_lines=table_lines,
+    discrepancies=discrepancies,
+    tasks=tasks,
+    milestones=milestones,
+    responsibilities=responsibilities,
+    task_documents=task_documents,
+    plan_tree=plan_tree,
+    plan_goals=plan_goals,
+    targets=targets,
+    units=units,
+    unit_links=unit_links,
+    crosswalk=crosswalk,
+    crosswalk_summary=crosswalk_summary,
+    keywords=keywords,
+    reported_progress=reported_progress,
+    copy_report=copy_report,
+    copy_alignment=copy_alignment,
+    find_copies=find_copies,
+    line_accounting=line_accounting,
+    accounting_summary=accounting_summary,
+    quality_findings=quality_findings,
+)
 
 __all__ = [
+    "Corpus",
+    "TABLES",
     "DocumentNotFoundError",
     "EmptyDocumentError",
     "FileTooLargeError",
@@ -75,6 +109,7 @@ __all__ = [
     "find_copies",
     "keywords",
     "line_accounting",
+    "load",
     "load_corpus",
     "matrix",
     "milestones",

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
+import zone_lib
 from zone_lib import __version__
 from zone_lib.errors import ZoneError
+from zone_lib.export import export
 from zone_lib.ingest.seeds import seeds_dir
+from zone_lib.quality.findings import format_report, quality_findings
 
 _TABLES = {
     "documents": ("documents", "one row per document of the corpus (文件)"),
@@ -26,8 +29,6 @@ _TABLES = {
 
 
 def _table(name: str, seeds: str | None) -> pd.DataFrame:
-    import zone_lib
-
     func = getattr(zone_lib, _TABLES[name][0])
     return func(seeds=seeds)
 
@@ -50,8 +51,6 @@ def _write(df: pd.DataFrame, fmt: str, out: str | None) -> None:
 
 def summary(seeds: str | None, out: str | None) -> str:
     """Extract every table, write them as CSV into ``out`` and return a printable summary."""
-    import zone_lib
-
     docs = zone_lib.documents(seeds=seeds)
     m = zone_lib.matrix(seeds=seeds)
     units = zone_lib.responsibilities(seeds=seeds)
@@ -149,7 +148,7 @@ def _add_render_parser(sub) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from zone_lib.render import suite as suite
+    from zone_lib.render import suite  # heavy: papermill, nbconvert and plotly, only for zone render
 
     chosen: list = []
     if args.all:
@@ -179,7 +178,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _run_render(args: argparse.Namespace, chosen: list):
-    from zone_lib.render.pages import render
+    from zone_lib.render.pages import render  # heavy: papermill, nbconvert and plotly, only for zone render
 
     return render(
         chosen, args.out, jobs=args.jobs, force=args.force, seeds=args.seeds,
@@ -194,8 +193,6 @@ def check(args: argparse.Namespace) -> int:
 
     The status is 1 with ``--strict`` when there is an error-severity finding, else 0.
     """
-    from zone_lib.quality.findings import format_report, quality_findings
-
     findings = quality_findings(seeds=args.seeds)
     if args.format == "text":
         report = format_report(findings, limit=args.limit)
@@ -272,8 +269,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "summary":
             sys.stdout.write(summary(args.seeds, args.out))
         elif args.command == "export":
-            from zone_lib.export import export
-
             files = export(args.out, args.format, seeds=args.seeds, progress=sys.stderr.isatty())
             print(f"wrote {len(files)} file(s) to {args.out}/: " + ", ".join(f.name for f in files))
         elif args.command == "check":

@@ -6,6 +6,7 @@ what was expected, where (file and line when there is one) and what to do.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 
@@ -42,8 +43,6 @@ class DocumentNotFoundError(ZoneError, KeyError):
     """A document id is not in the corpus."""
 
     def __init__(self, doc_id: str, known: list[str]) -> None:
-        import difflib
-
         self.doc_id = doc_id
         self.known = known
         close = difflib.get_close_matches(doc_id, known, n=1)

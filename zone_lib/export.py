@@ -8,61 +8,53 @@ desktop opens them correctly. List-valued columns (a cell's ``items``, a unit's
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from zone_lib.analysis.copies import copy_alignment, find_copies
+from zone_lib.analysis.crosswalk import crosswalk, crosswalk_summary
+from zone_lib.analysis.keywords import keywords
+from zone_lib.analysis.progress import reported_progress
 from zone_lib.errors import ZoneError
+from zone_lib.files import atomic_write
+from zone_lib.ingest.corpus import Seeds
+from zone_lib.ingest.seeds import corpus_facts
+from zone_lib.tables.documents import documents
+from zone_lib.tables.matrix import discrepancies, matrix, table_lines
+from zone_lib.tables.plans import plan_goals, plan_tree
+from zone_lib.tables.targets import targets
+from zone_lib.tables.tasks import milestones, responsibilities, tasks
+from zone_lib.tables.units import unit_links, units
 
-Seeds = str | os.PathLike[str] | None
 FORMATS = ("csv", "xlsx", "parquet")
-#: Documents whose tasks are cross-walked to the regional Implementation Plan.
-CROSSWALK_PAIRS = ("qtx-impl-2019", "nx-hq-2023", "nhc-5yi-2020")
+#: Documents whose tasks are cross-walked to the regional Implementation Plan (``data/corpus_facts.json``).
+CROSSWALK_PAIRS: tuple[str, ...] = tuple(corpus_facts()["crosswalk"]["from"])
 LIST_SEPARATOR = " | "
 
 
 def _registry() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
-    """Name -> function of every exported table (imports kept lazy)."""
-    from zone_lib.ingest import corpus
-    from zone_lib.parse import plan_sections
-    from zone_lib.parse.targets import targets as target_table
-    from zone_lib.tables import matrix as tables
-    from zone_lib.tables import tasks as task_tables
-    from zone_lib.tables import units as unit_registry
-
+    """Name -> function of every exported table."""
     out: dict[str, Callable[[Seeds], pd.DataFrame]] = {
-        "documents": lambda s: corpus.documents(seeds=s),
-        "matrix": lambda s: tables.matrix(seeds=s),
-        "matrix_lines": lambda s: tables.table_lines(seeds=s),
-        "discrepancies": lambda s: tables.discrepancies(seeds=s),
-        "tasks": lambda s: task_tables.tasks(None, seeds=s),
-        "milestones": lambda s: task_tables.milestones(None, seeds=s),
-        "responsibilities": lambda s: task_tables.responsibilities(None, seeds=s),
-        "plan_tree": lambda s: plan_sections.plan_tree(seeds=s),
-        "plan_goals": lambda s: plan_sections.plan_goals(seeds=s),
-        "targets": lambda s: target_table(seeds=s),
-        "units": lambda s: unit_registry.units(seeds=s),
-        "unit_links": lambda s: unit_registry.unit_links(seeds=s),
+        "documents": lambda s: documents(seeds=s),
+        "matrix": lambda s: matrix(seeds=s),
+        "matrix_lines": lambda s: table_lines(seeds=s),
+        "discrepancies": lambda s: discrepancies(seeds=s),
+        "tasks": lambda s: tasks(None, seeds=s),
+        "milestones": lambda s: milestones(None, seeds=s),
+        "responsibilities": lambda s: responsibilities(None, seeds=s),
+        "plan_tree": lambda s: plan_tree(seeds=s),
+        "plan_goals": lambda s: plan_goals(seeds=s),
+        "targets": lambda s: targets(seeds=s),
+        "units": lambda s: units(seeds=s),
+        "unit_links": lambda s: unit_links(seeds=s),
     }
-    out.update(_optional_tables())
-    return out
-
-
-def _optional_tables() -> dict[str, Callable[[Seeds], pd.DataFrame]]:
-    """Tables of modules that may not be present in every build."""
-    from zone_lib.analysis.crosswalk import crosswalk, crosswalk_summary
-    from zone_lib.analysis.keywords import keywords
-
-    out: dict[str, Callable[[Seeds], pd.DataFrame]] = {}
+    to_doc = corpus_facts()["crosswalk"]["to"]
     for source in CROSSWALK_PAIRS:
         key = source.replace("-", "_")
-        out[f"crosswalk_{key}"] = lambda s, a=source: crosswalk(a, "nx-impl-2019", seeds=s)
-        out[f"crosswalk_summary_{key}"] = lambda s, a=source: crosswalk_summary(a, "nx-impl-2019", seeds=s)
-    from zone_lib.analysis.copies import copy_alignment, find_copies
-    from zone_lib.analysis.progress import reported_progress
-
+        out[f"crosswalk_{key}"] = lambda s, a=source: crosswalk(a, to_doc, seeds=s)
+        out[f"crosswalk_summary_{key}"] = lambda s, a=source: crosswalk_summary(a, to_doc, seeds=s)
     out["reported_progress"] = lambda s: reported_progress(seeds=s)
     out["copy_alignment"] = lambda s: copy_alignment(seeds=s)
     out["copies"] = lambda s: find_copies(seeds=s)
@@ -84,17 +76,6 @@ def _flatten(df: pd.DataFrame) -> pd.DataFrame:
                 lambda v: LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list | tuple) else v
             )
     return df
-
-
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export(
@@ -123,7 +104,7 @@ def export(
     registry = _registry()
     names = list(registry)
     if progress:
-        from tqdm import tqdm
+        from tqdm import tqdm  # heavy: optional progress bar, imported only when asked for
 
         names = tqdm(names, desc=f"export {fmt}", unit="table")
     frames = {name: registry[name](seeds) for name in names}
@@ -131,13 +112,13 @@ def export(
     if fmt == "csv":
         for name, df in frames.items():
             path = folder / f"{name}.csv"
-            _atomic_write(path, lambda p, df=df: _flatten(df).to_csv(p, index=False, encoding="utf-8-sig"))
+            atomic_write(path, lambda p, df=df: _flatten(df).to_csv(p, index=False, encoding="utf-8-sig"))
             written.append(path)
     elif fmt == "parquet":
         _require("pyarrow", "parquet")
         for name, df in frames.items():
             path = folder / f"{name}.parquet"
-            _atomic_write(path, lambda p, df=df: df.to_parquet(p, index=False))
+            atomic_write(path, lambda p, df=df: df.to_parquet(p, index=False))
             written.append(path)
     else:
         _require("openpyxl", "xlsx")
@@ -148,7 +129,7 @@ def export(
                 for name, df in frames.items():
                     _flatten(df).to_excel(book, sheet_name=name[:31], index=False)
 
-        _atomic_write(path, write_book)
+        atomic_write(path, write_book)
         written.append(path)
     return written
 

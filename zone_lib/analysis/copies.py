@@ -24,17 +24,15 @@ dropped.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
 
-from zone_lib.ingest.corpus import Document, load_corpus
+from zone_lib.ingest.corpus import Document, Seeds, load_corpus
+from zone_lib.ingest.seeds import corpus_facts
 from zone_lib.textutil import bigrams, fold
-
-Seeds = str | os.PathLike[str] | None
 
 #: A copy sentence that is no exact match counts as the same sentence as its most
 #: similar original sentence at this Dice similarity of character bigrams. Glued or
@@ -76,6 +74,10 @@ _HEADING = re.compile(r"(?=[（(][一二三四五六七八九十]{1,3}[）)])")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "：", ":", "；", ";")
 _LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(and|with)(?=[\u4e00-\u9fff])")
 _LATIN_CN = {"and": "和", "with": "与"}
+
+#: The scraped web copy of the Plan and its original (``data/corpus_facts.json``).
+SCRAPED_COPY: str = corpus_facts()["scraped_copy"]["copy"]
+SCRAPED_ORIGINAL: str = corpus_facts()["scraped_copy"]["original"]
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ def _alignment_frame(copy: list[Sentence], original: list[Sentence]) -> pd.DataF
 
 
 def copy_alignment(
-    copy_id: str = "nx-plan-2019-web", original_id: str = "nx-plan-2019", seeds: Seeds = None
+    copy_id: str = SCRAPED_COPY, original_id: str = SCRAPED_ORIGINAL, seeds: Seeds = None
 ) -> pd.DataFrame:
     """Every sentence of the copy aligned to its best sentence of the original.
 
@@ -284,7 +286,7 @@ def kendall_tau(order: list[int]) -> float:
 
 
 def copy_report(
-    copy_id: str = "nx-plan-2019-web", original_id: str = "nx-plan-2019", seeds: Seeds = None
+    copy_id: str = SCRAPED_COPY, original_id: str = SCRAPED_ORIGINAL, seeds: Seeds = None
 ) -> dict:
     """How far one document is a (noisy) copy of another, sentence by sentence.
 

@@ -32,11 +32,11 @@ from importlib import resources
 import pandas as pd
 
 from zone_lib.analysis.words import words
-from zone_lib.ingest.corpus import Corpus, load_corpus
+from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
+from zone_lib.ingest.seeds import corpus_facts
 from zone_lib.schemas import checked
 from zone_lib.tables.tasks import milestones, tasks
 
-Seeds = str | os.PathLike[str] | None
 Overrides = pd.DataFrame | str | os.PathLike[str] | None
 
 #: How many extra times a task title's words count, on top of the task text (which
@@ -54,14 +54,17 @@ TITLE_WEIGHT = 2
 #: 产业园区 → nx 6 0.28), a wrong one scores 0.20 (nx-hq 1 互联网医院 → nx 26
 #: 中医药), and measures with no regional counterpart (健康码“一码通行”, 诊疗装备
 #: 数字化) score 0.05–0.18.
-LINK_THRESHOLD = 0.21
+LINK_THRESHOLD: float = corpus_facts()["crosswalk"]["default_threshold"]
 
 #: Per-pair thresholds, ``(from_doc, to_doc) → score``. qtx-impl-2019 copies
 #: nx-impl-2019 sentence by sentence: its 31 tasks whose titles clearly
 #: correspond score 0.62–0.97 against their regional task, while the city's own
 #: new tasks (电子病历信息化, 基层云HIS, 消毒供应追溯, 高低值耗材) score 0.14–0.22
 #: against their nearest one; 0.3 sits in that gap.
-THRESHOLDS: dict[tuple[str, str], float] = {("qtx-impl-2019", "nx-impl-2019"): 0.3}
+#: Both kept in ``data/corpus_facts.json`` (``crosswalk``).
+THRESHOLDS: dict[tuple[str, str], float] = {
+    (t["from"], t["to"]): t["threshold"] for t in corpus_facts()["crosswalk"]["thresholds"]
+}
 
 
 def link_threshold(from_doc: str, to_doc: str) -> float:
@@ -196,7 +199,7 @@ def similarity(from_doc: str, to_doc: str, seeds: Seeds = None) -> pd.DataFrame:
 @lru_cache(maxsize=64)
 def _task_list(doc_id: str, corpus: Corpus) -> tuple[tuple[int, str, str], ...]:
     """``(task_no, title, text)`` of every task of a document, in table order (cached per corpus)."""
-    ts = tasks(doc_id, seeds=corpus.folder)
+    ts = tasks(doc_id, seeds=corpus)
     return tuple(
         (int(n), title, text)
         for n, title, text in zip(ts.task_no.tolist(), ts.task.tolist(), ts.text.tolist())
@@ -333,7 +336,7 @@ def _years(doc_id: str, seeds: Seeds) -> dict[int, tuple[int, ...]]:
 @lru_cache(maxsize=64)
 def _task_years(doc_id: str, corpus: Corpus) -> dict[int, tuple[int, ...]]:
     """:func:`_years` of a loaded corpus (the cache key)."""
-    ms = milestones(doc_id, seeds=corpus.folder)
+    ms = milestones(doc_id, seeds=corpus)
     out: dict[int, set[int]] = {}
     for task_no, year_from, year_to in zip(ms.task_no.tolist(), ms.year_from.tolist(), ms.year_to.tolist()):
         hi = year_to

@@ -43,21 +43,22 @@ Importing this module imports jieba (without ``pkg_resources``, see
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import itertools
 import json
 import logging
 import os
 import sys
-import tempfile
 import threading
 import zlib
 from array import array
 from collections.abc import Iterator
+from importlib.util import find_spec
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from zone_lib.files import atomic_write
 
 #: Environment variable naming the cache folder; ``off`` disables the index file.
 ENV_VAR = "ZONE_LIB_CACHE_DIR"
@@ -87,20 +88,18 @@ def import_jieba() -> ModuleType:
         The ``jieba`` module.
     """
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:
-        import jieba
+        import jieba  # heavy: optional jieba, imported here under the pkg_resources guard
 
         return jieba
-    from importlib.util import find_spec
-
     spec = find_spec("jieba")
     plain_files = spec is not None and spec.origin is not None and os.path.isfile(spec.origin)
     if not plain_files:
-        import jieba
+        import jieba  # heavy: optional jieba, imported here under the pkg_resources guard
 
         return jieba
     sys.modules["pkg_resources"] = None  # type: ignore[assignment]
     try:
-        import jieba
+        import jieba  # heavy: optional jieba, imported here under the pkg_resources guard
     finally:
         if sys.modules.get("pkg_resources", 0) is None:
             del sys.modules["pkg_resources"]
@@ -234,15 +233,7 @@ def write_index(path: Path, data: bytes) -> None:
         data: :func:`encode_index` bytes.
     """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-" + _PREFIX)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    atomic_write(path, data, mode=0o600)  # a private cache, as mkstemp made it
 
 
 class DictIndex:

@@ -18,7 +18,6 @@ Example::
 from __future__ import annotations
 
 import math
-import os
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -26,10 +25,9 @@ from functools import lru_cache
 import pandas as pd
 
 from zone_lib.analysis.words import words
-from zone_lib.ingest.corpus import Corpus, documents, load_corpus
+from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
+from zone_lib.tables.documents import documents
 from zone_lib.tables.tasks import milestones, task_documents, tasks
-
-Seeds = str | os.PathLike[str] | None
 
 KEYWORD_COLUMNS = ["by", "group", "rank", "word", "weight"]
 BY = ("section", "year", "document")
@@ -50,25 +48,25 @@ def health_documents(seeds: Seeds = None) -> list[str]:
 @lru_cache(maxsize=32)
 def _health_documents(corpus: Corpus) -> tuple[str, ...]:
     """:func:`health_documents` of a loaded corpus (the cache key)."""
-    docs = documents(seeds=corpus.folder)
+    docs = documents(seeds=corpus)
     titles = {
         d: str(title) + str(detected)
         for d, title, detected in zip(docs.doc_id.tolist(), docs.title.tolist(), docs.detected_title.tolist())
     }
-    return tuple(d for d in task_documents(corpus.folder) if "医疗健康" in titles[d])
+    return tuple(d for d in task_documents(corpus) if "医疗健康" in titles[d])
 
 
 @lru_cache(maxsize=64)
 def _task_rows(doc_id: str, corpus: Corpus) -> tuple[tuple[object, str], ...]:
     """``(section_no, text)`` of every task of a document, in table order (cached per corpus)."""
-    ts = tasks(doc_id, seeds=corpus.folder)
+    ts = tasks(doc_id, seeds=corpus)
     return tuple(zip(ts.section_no.tolist(), ts.text.tolist()))
 
 
 @lru_cache(maxsize=64)
 def _milestone_rows(doc_id: str, corpus: Corpus) -> tuple[tuple[object, object, str], ...]:
     """``(year_from, year_to, text)`` of every milestone of a document, in order (cached per corpus)."""
-    ms = milestones(doc_id, seeds=corpus.folder)
+    ms = milestones(doc_id, seeds=corpus)
     return tuple(zip(ms.year_from.tolist(), ms.year_to.tolist(), ms.text.tolist()))
 
 

@@ -18,17 +18,16 @@ worth reading as such.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 
 import pandas as pd
 
-from zone_lib.ingest.corpus import Document, load_corpus
+from zone_lib.ingest.corpus import Document, Seeds, load_corpus
+from zone_lib.ingest.seeds import corpus_facts
+from zone_lib.tables.matrix import MATRIX_DOC
 from zone_lib.tables.tasks import milestones, tasks
 from zone_lib.textutil import bigrams, chinese_numeral
-
-Seeds = str | os.PathLike[str] | None
 
 #: Bigrams found in more than this share of the milestones (医疗, 健康, 互联, 全区,
 #: 建设, …) are no evidence of a link and are left out of a statement's bigrams.
@@ -61,6 +60,9 @@ _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*[万亿千百]?[多余]?"
     r"(?:%|％|分钟|小时|个|名|条|家|项|所|人次|人|次|年|天|台|张|倍|元|个百分点)?"
 )
+
+#: The progress report read by :func:`reported_progress` (``data/corpus_facts.json``).
+REPORT_DOC: str = corpus_facts()["progress_report"]
 
 
 def figures(text: str) -> list[str]:
@@ -135,9 +137,9 @@ def split_points(text: str) -> list[tuple[int, str, list[str]]]:
 
 def _candidates(seeds: Seeds) -> tuple[list[dict], set[str]]:
     """Milestones of nx-impl-2019 with their task titles and bigrams, and the stop bigrams."""
-    titles = tasks("nx-impl-2019", seeds=seeds).set_index("task_no")["task"].to_dict()
+    titles = tasks(MATRIX_DOC, seeds=seeds).set_index("task_no")["task"].to_dict()
     out = []
-    for r in milestones("nx-impl-2019", seeds=seeds).itertuples():
+    for r in milestones(MATRIX_DOC, seeds=seeds).itertuples():
         task = titles.get(r.task_no, "")
         out.append(
             {
@@ -195,7 +197,7 @@ def reported_progress(seeds: Seeds = None, top_n: int = TOP_N) -> pd.DataFrame:
         DocumentNotFoundError: If the corpus has no ``nhc-5yi-2020`` or ``nx-impl-2019``.
         LookupError: If the notice's annex has no item naming 宁夏.
     """
-    doc = load_corpus(seeds).get("nhc-5yi-2020")
+    doc = load_corpus(seeds).get(REPORT_DOC)
     _, _, body = annex_item(doc)
     candidates, stop = _candidates(seeds)
     rows = []

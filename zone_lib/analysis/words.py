@@ -81,7 +81,7 @@ def tokenizer() -> jieba.Tokenizer:
     Returns:
         An initialised ``jieba.Tokenizer``.
     """
-    from zone_lib.analysis import jieba_dict
+    from zone_lib.analysis import jieba_dict  # heavy: imports jieba, only when words are segmented
 
     jieba_dict.jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -106,7 +106,7 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=1)
 def _block_splitter() -> Callable[[str], list[str]]:
     """The block split of jieba (``re_han_default.split``): runs of CJK, Latin, digits, ``+#&._%-``."""
-    from zone_lib.analysis.jieba_dict import jieba
+    from zone_lib.analysis.jieba_dict import jieba  # heavy: jieba, only when words are segmented
 
     return jieba.re_han_default.split
 

@@ -1,13 +1,15 @@
 """The corpus: seed files read, split into documents and named.
 
-``load_corpus()`` is cached on the seeds folder and its files' sizes and
-modification times, so repeated calls cost nothing and an edited seed is
-re-read.
+``load()`` (also ``zone_lib.load``) is cached on the seeds folder and its files'
+sizes and modification times, so repeated calls give the same :class:`Corpus`
+and an edited seed is re-read (a new ``Corpus``). Every table function takes
+``seeds`` as a folder or a ``Corpus``; ``corpus.matrix()``, ``corpus.tasks()`` …
+compute a table on demand and keep it on that corpus (:meth:`Corpus.table`).
 
 A document the manifest does not know (a plan dropped into the seeds folder)
-gets its id from the file name and its structure from the text
-(:func:`detect_structure`), so ``tasks()``, ``milestones()`` and the other
-tables pick it up.
+gets its id from the file name; its structure is read from its text when a table
+asks for it (:func:`zone_lib.parse.structure.structure_of`), so ``tasks()``,
+``milestones()`` and the other tables pick it up.
 """
 
 from __future__ import annotations
@@ -15,40 +17,17 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-
-import pandas as pd
+from typing import Any
 
 from zone_lib.errors import DocumentNotFoundError
 from zone_lib.ingest.reading import read_lines
 from zone_lib.ingest.seeds import manifest, seed_paths, seeds_dir
 from zone_lib.ingest.split import Segment, segment
-from zone_lib.schemas import checked
 from zone_lib.textutil import fold, similarity
-
-#: A document with at least this many ``一、`` / ``（一）`` headings, of both kinds, is a plan.
-PLAN_MIN_HEADINGS = 5
-
-#: Columns of :func:`documents`.
-DOCUMENT_COLUMNS = [
-    "doc_id",
-    "seed_file",
-    "title",
-    "title_en",
-    "doc_number",
-    "date",
-    "first_line",
-    "last_line",
-    "n_lines",
-    "kind",
-    "structure",
-    "detected_title",
-    "in_manifest",
-    "encoding",
-]
 
 
 @dataclass(frozen=True)
@@ -77,7 +56,9 @@ class Document:
     kind: str
     detected_title: str
     in_manifest: bool
-    structure: str = ""  # "tasks", "plan" or "" (from the manifest)
+    #: "tasks", "plan" or "" from the manifest; None when the manifest does not know the
+    #: document (:func:`zone_lib.parse.structure.structure_of` reads it from the text)
+    structure: str | None = ""
 
     @property
     def seed_file(self) -> str:
@@ -89,13 +70,54 @@ class Document:
         return [(n, self.seed.lines[n - 1]) for n in range(self.first_line, self.last_line + 1)]
 
 
+#: The corpus tables by name (``"matrix"`` -> ``zone_lib.matrix`` …), each taking ``seeds=``.
+#: Filled by ``zone_lib/__init__.py``, so that this stage imports none of the later ones.
+TABLES: dict[str, Callable[..., Any]] = {}
+
+
 @dataclass(frozen=True)
 class Corpus:
-    """All seed files of a folder and the documents they hold."""
+    """All seed files of a folder and the documents they hold.
+
+    Every table of :data:`TABLES` is a method computed on demand and cached on the
+    corpus: ``corpus.matrix()``, ``corpus.tasks("qtx-impl-2019")``,
+    ``corpus.crosswalk("qtx-impl-2019", "nx-impl-2019")`` …; DataFrames come back as
+    copies. Later stages keep what they derive from a corpus with :meth:`cached`.
+    """
 
     folder: Path
     files: tuple[SeedFile, ...]
     docs: tuple[Document, ...]
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """The value kept under ``key`` on this corpus, computed by ``compute()`` the first time."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
+
+    def table(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """A table of :data:`TABLES` on this corpus (cached on it; DataFrames copied).
+
+        Raises:
+            AttributeError: If there is no table of that name.
+        """
+        if name not in TABLES:
+            raise AttributeError(f"no table {name!r}; tables: {', '.join(sorted(TABLES))}")
+        try:
+            key = ("table", name, args, tuple(sorted(kwargs.items())))
+            hash(key)
+        except TypeError:  # an unhashable argument: computed, not kept
+            return TABLES[name](*args, seeds=self, **kwargs)
+        value = self.cached(key, lambda: TABLES[name](*args, seeds=self, **kwargs))
+        return value.copy() if hasattr(value, "copy") and hasattr(value, "columns") else value
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in TABLES:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return partial(self.table, name)
 
     def get(self, doc_id: str) -> Document:
         """The document with this id.
@@ -154,31 +176,6 @@ def _match(segs: list[tuple[SeedFile, Segment]], entries: list[dict]) -> dict[in
     return paired
 
 
-def detect_structure(numbered_lines: list[tuple[int, str]], min_tasks: int = 2) -> str:
-    """The structure of a document, from its text alone.
-
-    ``tasks`` if it holds a year or task-division table, or at least ``min_tasks``
-    numbered tasks (``1.``, ``（一）`` or ``一是``) of which half carry a year
-    milestone or a unit, or that follow each other with no stray paragraph between
-    them; otherwise ``plan`` if it has :data:`PLAN_MIN_HEADINGS` headings or more,
-    both ``一、`` and ``（一）``; otherwise ``""``.
-    """
-    from zone_lib.parse.annual_table import table_start
-    from zone_lib.parse.prose_tasks import detect_scheme
-
-    k = table_start(numbered_lines)
-    if k is not None:
-        return "tasks"
-    _, parse = detect_scheme(numbered_lines)
-    dated = sum(1 for t in parse.tasks if t.units or t.milestones or t.open_milestones or t.deadlines)
-    if len(parse.tasks) >= max(min_tasks, 1) and (2 * dated >= len(parse.tasks) or not parse.problems):
-        return "tasks"
-    heads = [role for role in parse.used_lines.values() if role in ("part", "section")]
-    if len(heads) >= PLAN_MIN_HEADINGS and {"part", "section"} <= set(heads):
-        return "plan"
-    return ""
-
-
 @lru_cache(maxsize=4)
 def _build(folder: Path, signature: tuple) -> Corpus:
     files = []
@@ -201,8 +198,6 @@ def _build(folder: Path, signature: tuple) -> Corpus:
         else:
             doc_id = f"{_slug(Path(seed.name).stem)}-{ordinal[seed.name]}"
             title, title_en, number, date = seg.title, "", seg.doc_number, seg.date
-            lines = [(n, seed.lines[n - 1]) for n in range(seg.first_line, seg.last_line + 1)]
-            structure = detect_structure(lines)
         docs.append(
             Document(
                 doc_id,
@@ -216,22 +211,30 @@ def _build(folder: Path, signature: tuple) -> Corpus:
                 seg.kind,
                 seg.title,
                 entry is not None,
-                entry.get("structure", "") if entry else structure,
+                entry.get("structure", "") if entry else None,
             )
         )
     return Corpus(folder, tuple(files), tuple(docs))
 
 
-def load_corpus(seeds: str | os.PathLike[str] | None = None) -> Corpus:
-    """Read and split every seed file of a folder (cached).
+#: What every table function takes as ``seeds``: a folder, a :class:`Corpus`, or None
+#: (``ZONE_SEEDS`` or the packaged seeds).
+Seeds = str | os.PathLike[str] | Corpus | None
+
+
+def load_corpus(seeds: Seeds = None) -> Corpus:
+    """Read and split every seed file of a folder (cached on the files' sizes and times).
 
     Args:
         seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
+            A :class:`Corpus` is returned as it is.
 
     Raises:
         SeedsNotFoundError: If there is no seeds folder or no seed in it.
         SeedReadError: If a seed file cannot be read as text.
     """
+    if isinstance(seeds, Corpus):
+        return seeds
     folder = seeds_dir(seeds)
     signature = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in seed_paths(folder))
     manifest_path = folder / "manifest.json"
@@ -240,47 +243,18 @@ def load_corpus(seeds: str | os.PathLike[str] | None = None) -> Corpus:
     return _build(folder, signature)
 
 
-def documents_frame(docs: Iterable[Document]) -> pd.DataFrame:
-    """The :func:`documents` table of some documents (also used by :func:`zone_lib.read_document`).
-
-    Args:
-        docs: The documents.
-
-    Returns:
-        One row per document with :data:`DOCUMENT_COLUMNS`, not yet schema-checked.
-    """
-    rows = [
-        {
-            "doc_id": d.doc_id,
-            "seed_file": d.seed_file,
-            "title": d.title,
-            "title_en": d.title_en,
-            "doc_number": d.doc_number,
-            "date": d.date,
-            "first_line": d.first_line,
-            "last_line": d.last_line,
-            "n_lines": d.last_line - d.first_line + 1,
-            "kind": d.kind,
-            "structure": d.structure,
-            "detected_title": d.detected_title,
-            "in_manifest": d.in_manifest,
-            "encoding": d.seed.encoding,
-        }
-        for d in docs
-    ]
-    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-
-
-@checked("documents")
-def documents(seeds: str | os.PathLike[str] | None = None) -> pd.DataFrame:
-    """One row per document of the corpus (not per file).
+def load(seeds: Seeds = None) -> Corpus:
+    """The corpus of a seeds folder, read once (``zone_lib.load``).
 
     Args:
         seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
 
     Returns:
-        A DataFrame with the columns of :data:`DOCUMENT_COLUMNS`: ``title`` and
-        ``title_en`` come from the manifest when the document is known to it,
-        ``detected_title``, ``first_line`` and ``last_line`` from the text.
+        The :class:`Corpus`; its tables (``corpus.matrix()`` …) are computed on demand
+        and kept on it.
+
+    Raises:
+        SeedsNotFoundError: If there is no seeds folder or no seed in it.
+        SeedReadError: If a seed file cannot be read as text.
     """
-    return documents_frame(load_corpus(seeds).docs)
+    return load_corpus(seeds)

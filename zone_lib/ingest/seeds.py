@@ -101,3 +101,16 @@ def manifest(folder: Path) -> dict:
     except SeedsNotFoundError:
         return {"documents": [], "seed_files": []}
     return _load_manifest(packaged) if packaged.is_file() else {"documents": [], "seed_files": []}
+
+
+@lru_cache(maxsize=1)
+def corpus_facts() -> dict:
+    """Facts about the packaged corpus (``zone_lib/data/corpus_facts.json``).
+
+    Which document carries the annual task matrix (``matrix_doc``), which is the
+    progress report (``progress_report``), which is the scraped web copy of which
+    (``scraped_copy``), which pairs are crosswalked and with what link thresholds
+    (``crosswalk``). Code reads these here instead of holding document ids as literals.
+    """
+    text = (_PACKAGE_DIR / "data" / "corpus_facts.json").read_text(encoding="utf-8")
+    return json.loads(text)

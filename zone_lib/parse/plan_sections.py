@@ -11,26 +11,16 @@ joined back before anything is read.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
-import pandas as pd
-
-from zone_lib.errors import DocumentNotFoundError
-from zone_lib.ingest.corpus import Document, load_corpus
-from zone_lib.schemas import checked
-from zone_lib.textutil import chinese_numeral, collapse_ws, strip_markup
-
-Seeds = str | os.PathLike[str] | None
-
-TREE_COLUMNS = ["doc_id", "node_id", "level", "number", "title", "parent_id", "text", "source_line"]
-GOAL_COLUMNS = ["doc_id", "node_id", "node_title", "year", "marker", "text", "source_line"]
+from zone_lib.textutil import chinese_numeral, strip_markup
 
 _PART = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
 _SECTION = re.compile(r"^[(（]\s*([一二三四五六七八九十]+)\s*[)）]\s*(.+)$")
 _SUB = re.compile(r"^(\d{1,2})\s*[.．、]\s*(\S.*)$")
-_GOAL = re.compile(r"(?:^|(?<=[。；;]))\s*(到|至)(20\d{2})年(底|末)?[，,]")
+#: A goal sentence: ``到2020年，`` / ``至2022年底，`` at a sentence start.
+GOAL = re.compile(r"(?:^|(?<=[。；;]))\s*(到|至)(20\d{2})年(底|末)?[，,]")
 _SENTENCE_END = "。！？；：;:!?）)”"
 #: A paragraph whose first sentence is at most this long opens an item.
 ITEM_TITLE_MAX = 20
@@ -38,12 +28,14 @@ LEVELS = ("part", "section", "subsection", "item")
 
 
 @dataclass
-class _Node:
+class Node:
+    """One node of a plan's section tree: its level, number, title, first line and text."""
+
     level: str
     number: int | None
     title: str
     line: int
-    parent: _Node | None
+    parent: Node | None
     text: list[tuple[int, str]] = field(default_factory=list)  # (first line, paragraph)
     node_id: str = ""
 
@@ -84,14 +76,15 @@ def _lead(text: str) -> tuple[str, str]:
     return (head, rest) if sep else (text, "")
 
 
-def _tree(doc: Document) -> list[_Node]:
-    nodes: list[_Node] = []
-    stack: dict[str, _Node | None] = {lvl: None for lvl in LEVELS}
+def section_tree(numbered_lines: list[tuple[int, str]]) -> list[Node]:
+    """The nodes of a plan's section tree (parts, sections, subsections, items), in order."""
+    nodes: list[Node] = []
+    stack: dict[str, Node | None] = {lvl: None for lvl in LEVELS}
 
-    def open_node(level: str, number: int | None, title: str, line: int, rest: str) -> _Node:
+    def open_node(level: str, number: int | None, title: str, line: int, rest: str) -> Node:
         depth = LEVELS.index(level)
         parent = next((stack[lv] for lv in reversed(LEVELS[:depth]) if stack[lv] is not None), None)
-        node = _Node(level, number, title.rstrip("。"), line, parent)
+        node = Node(level, number, title.rstrip("。"), line, parent)
         if rest:
             node.text.append((line, rest))
         for lv in LEVELS[depth:]:
@@ -100,7 +93,7 @@ def _tree(doc: Document) -> list[_Node]:
         nodes.append(node)
         return node
 
-    for line, para in paragraphs(doc.numbered_lines()):
+    for line, para in paragraphs(numbered_lines):
         if m := _PART.match(para):
             try:
                 open_node(
@@ -144,82 +137,10 @@ def _tree(doc: Document) -> list[_Node]:
     return nodes
 
 
-def _plans(doc_id: str | None, seeds: Seeds) -> list[Document]:
-    corpus = load_corpus(seeds)
-    plans = [d for d in corpus.docs if d.structure == "plan"]
-    if doc_id is None:
-        return [d for d in plans if d.doc_id != "nx-plan-2019-web"]
-    doc = corpus.get(doc_id)
-    if doc.structure != "plan":
-        raise DocumentNotFoundError(doc_id, [d.doc_id for d in plans])
-    return [doc]
-
-
-@checked("plan_tree")
-def plan_tree(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
-    """The section tree of a Plan (or of both Plans: regional and Qingtongxia).
-
-    Args:
-        doc_id: ``nx-plan-2019``, ``qtx-plan-2019`` or ``nx-plan-2019-web``; None
-            for the two plans (the noisy web copy left out).
-        seeds: The seeds folder; by default ``ZONE_SEEDS`` or the packaged seeds.
-
-    Returns:
-        A DataFrame with :data:`TREE_COLUMNS`; ``node_id`` is the path
-        (``"2.4.1.3"``), ``level`` one of part, section, subsection, item.
-    """
-    rows = []
-    for doc in _plans(doc_id, seeds):
-        for n in _tree(doc):
-            rows.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "node_id": n.node_id,
-                    "level": n.level,
-                    "number": n.number,
-                    "title": collapse_ws(n.title),
-                    "parent_id": n.parent.node_id if n.parent else "",
-                    "text": collapse_ws("".join(t for _, t in n.text)),
-                    "source_line": n.line,
-                }
-            )
-    return pd.DataFrame(rows, columns=TREE_COLUMNS).astype({"number": "Int64"})
-
-
-@checked("plan_goals")
-def plan_goals(doc_id: str | None = None, seeds: Seeds = None) -> pd.DataFrame:
-    """The dated goals of a Plan: sentences opening with ``到2020年，`` and the like.
-
-    Returns:
-        A DataFrame with :data:`GOAL_COLUMNS`; ``year`` is the target year,
-        ``text`` the goal up to the next dated goal or the end of the paragraph.
-    """
-    rows = []
-    for doc in _plans(doc_id, seeds):
-        nodes = _tree(doc)
-        for n in nodes:
-            for para_line, text in n.text:
-                marks = list(_GOAL.finditer(text))
-                for k, m in enumerate(marks):
-                    end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-                    rows.append(
-                        {
-                            "doc_id": doc.doc_id,
-                            "node_id": n.node_id,
-                            "node_title": n.title,
-                            "year": int(m.group(2)),
-                            "marker": m.group(0).strip(),
-                            "text": text[m.end() : end].strip(),
-                            "source_line": _line_of(doc, text[m.start() : m.end() + 6].strip(), para_line),
-                        }
-                    )
-    return pd.DataFrame(rows, columns=GOAL_COLUMNS)
-
-
-def _line_of(doc: Document, snippet: str, start: int) -> int:
+def line_of(numbered_lines: list[tuple[int, str]], snippet: str, start: int) -> int:
     """The first line at or after ``start`` holding the beginning of ``snippet``."""
     probe = snippet[:8]
-    for line_no, raw in doc.numbered_lines():
+    for line_no, raw in numbered_lines:
         if line_no >= start and probe in strip_markup(raw):
             return line_no
     return start

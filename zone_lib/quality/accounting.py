@@ -31,7 +31,6 @@ The same classification serves :func:`zone_lib.read_document` (its ``lines`` and
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,14 +40,20 @@ from importlib import resources
 
 import pandas as pd
 
+from zone_lib.analysis.copies import copy_alignment, find_copies
+from zone_lib.analysis.progress import REPORT_DOC, reported_progress
 from zone_lib.errors import TableParseError, ZoneError
-from zone_lib.ingest.corpus import Document, load_corpus
-from zone_lib.parse.annual_table import TableLine
+from zone_lib.ingest.corpus import Document, Seeds, load_corpus
+from zone_lib.parse.annual_table import TableLine, find_table, table_start
 from zone_lib.parse.prose_tasks import ProseParse, ends_sentence
+from zone_lib.parse.structure import prose_of, structure_of
+from zone_lib.parse.task_division import find_task_table, parse_task_table
 from zone_lib.schemas import checked
+from zone_lib.tables.matrix import analysis, matrix
+from zone_lib.tables.plans import plan_goals, plan_tree
+from zone_lib.tables.targets import targets
+from zone_lib.tables.tasks import milestones, responsibilities, task_documents, tasks
 from zone_lib.textutil import fold, strip_markup
-
-Seeds = str | os.PathLike[str] | None
 
 #: Columns of :func:`line_accounting`.
 ACCOUNTING_COLUMNS = ["doc_id", "seed_file", "line", "status", "kind", "used_by", "reason", "text"]
@@ -221,10 +226,10 @@ def account_document(
         if prose is not None and n in prose.other_lines:
             out[n] = LineRecord("boilerplate", "narrative", reason=_WHY[prose.other_lines[n]])
             continue
-        if doc.structure == "plan" and body_from is not None and n < body_from:
+        if structure_of(doc) == "plan" and body_from is not None and n < body_from:
             out[n] = LineRecord("boilerplate", "narrative", reason="preamble (before the first heading)")
             continue
-        if doc.structure not in ("tasks", "plan"):
+        if structure_of(doc) not in ("tasks", "plan"):
             why = "a document with no task or plan structure; its text is not extracted"
             out[n] = LineRecord("boilerplate", "not extracted", reason=why)
             continue
@@ -232,7 +237,7 @@ def account_document(
             "unclassified", "", reason="no parser read this line and it is no known boilerplate"
         )
     _continuations(doc, out)
-    if doc.structure == "plan" and body_from is None:  # a plan printed with no heading (a web copy)
+    if structure_of(doc) == "plan" and body_from is None:  # a plan printed with no heading (a web copy)
         for r in out.values():
             if r.status == "unclassified":
                 r.status, r.kind, r.reason = (
@@ -264,8 +269,6 @@ def _continuations(doc: Document, out: dict[int, LineRecord]) -> None:
 
 def unreadable_table(numbered_lines: list[tuple[int, str]], error: TableParseError) -> list[TableLine]:
     """The lines of a table that cannot be parsed, each reported with the parser's message."""
-    from zone_lib.parse.annual_table import table_start
-
     k = table_start(numbered_lines)
     region = numbered_lines[k:] if k is not None else []
     return [
@@ -308,13 +311,6 @@ def _cited(frames: Iterable[tuple[str, pd.DataFrame, str]]) -> dict[tuple[str, i
 
 def _corpus_facts(seeds: Seeds) -> dict[tuple[str, int], set[str]]:
     """Every (doc_id, line) a public table of the corpus cites, with the tables citing it."""
-    from zone_lib.analysis.copies import copy_alignment, find_copies
-    from zone_lib.parse.plan_sections import plan_goals, plan_tree
-    from zone_lib.parse.targets import targets
-    from zone_lib.tables.matrix import matrix
-    from zone_lib.tables.tasks import milestones, responsibilities, tasks
-    from zone_lib.tables.tasks import task_documents as task_docs
-
     corpus = load_corpus(seeds)
     frames: list[tuple[str, pd.DataFrame, str]] = [
         ("tasks", tasks(None, seeds), "source_line"),
@@ -323,9 +319,7 @@ def _corpus_facts(seeds: Seeds) -> dict[tuple[str, int], set[str]]:
         ("targets", targets(None, seeds), "source_line"),
         ("plan_goals", plan_goals(None, seeds), "source_line"),
     ]
-    from zone_lib.parse.annual_table import find_table
-
-    for doc_id in task_docs(seeds):
+    for doc_id in task_documents(seeds):
         if find_table(corpus.get(doc_id).numbered_lines()) is not None:
             try:
                 frames.append(("matrix", matrix(doc_id, seeds), "source_line"))
@@ -337,11 +331,8 @@ def _corpus_facts(seeds: Seeds) -> dict[tuple[str, int], set[str]]:
         a = copy_alignment(r.copy_id, r.original_id, seeds)
         frames.append(("copy_alignment", a.assign(doc_id=r.copy_id), "copy_line"))
     try:
-        from zone_lib.analysis.progress import reported_progress
-
-        frames.append(
-            ("reported_progress", reported_progress(seeds).assign(doc_id="nhc-5yi-2020"), "source_line")
-        )
+        progress = reported_progress(seeds).assign(doc_id=REPORT_DOC)
+        frames.append(("reported_progress", progress, "source_line"))
     except (ZoneError, LookupError):
         pass  # the corpus has no such report
     return _cited(frames)
@@ -349,12 +340,8 @@ def _corpus_facts(seeds: Seeds) -> dict[tuple[str, int], set[str]]:
 
 def _structure_of(doc: Document, seeds: Seeds) -> tuple[ProseParse | None, list[TableLine], int | None]:
     """The parses the accounting needs: prose tasks, table lines, the plan tree's first line."""
-    from zone_lib.parse.annual_table import find_table, find_task_table, parse_task_table
-    from zone_lib.parse.plan_sections import plan_tree
-    from zone_lib.tables.matrix import analysis
-    from zone_lib.tables.tasks import prose_of
-
-    if doc.structure == "tasks":
+    structure = structure_of(doc)
+    if structure == "tasks":
         lines = doc.numbered_lines()
         table: list[TableLine] = []
         try:
@@ -365,7 +352,7 @@ def _structure_of(doc: Document, seeds: Seeds) -> tuple[ProseParse | None, list[
         except TableParseError as exc:
             table = unreadable_table(lines, exc)
         return prose_of(doc), table, None
-    if doc.structure == "plan":
+    if structure == "plan":
         tree = plan_tree(doc.doc_id, seeds)
         return None, [], int(tree.source_line.min()) if len(tree) else None
     return None, [], None

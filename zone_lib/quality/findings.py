@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -44,14 +43,13 @@ import pandas as pd
 
 from zone_lib.analysis.words import tokenizer
 from zone_lib.errors import TableParseError
-from zone_lib.ingest.corpus import Corpus, Document, load_corpus
+from zone_lib.ingest.corpus import Corpus, Document, Seeds, load_corpus
 from zone_lib.parse.annual_table import find_table
+from zone_lib.quality.accounting import line_accounting
 from zone_lib.schemas import checked
 from zone_lib.tables.matrix import analysis, discrepancies, table_lines
 from zone_lib.tables.tasks import responsibilities
 from zone_lib.tables.units import canonical_unit
-
-Seeds = str | os.PathLike[str] | None
 
 QUALITY_COLUMNS = ["check", "severity", "doc_id", "seed_file", "line", "detail", "text"]
 """Columns of :func:`quality_findings`."""
@@ -61,9 +59,6 @@ SUMMARY_COLUMNS = ["check", "label_zh", "label_en", "error", "warning", "info", 
 
 SEVERITIES = ("error", "warning", "info")
 """Severity levels, most serious first."""
-
-ACCOUNTING_MODULE = f"{__package__}.accounting"
-"""The module whose ``line_accounting(seeds=None)`` accounts for every line (optional)."""
 
 #: Longest excerpt kept in the ``text`` column.
 EXCERPT = 60
@@ -433,36 +428,15 @@ def _text_findings(out: _Findings) -> None:
 # --- line accounting (zone_lib.quality.accounting) ---------------------------------------------------
 
 
-def _accounting_findings(out: _Findings, seeds: Seeds) -> str | None:
-    """Findings from the line accounting, if the module exists.
+def _accounting_findings(out: _Findings, seeds: Seeds) -> None:
+    """Findings from the line accounting (:func:`zone_lib.quality.accounting.line_accounting`).
 
-    The hook: :mod:`zone_lib.quality.accounting` (written separately) provides
-    ``line_accounting(seeds=None)``, a DataFrame with at least ``doc_id``,
-    ``seed_file``, ``line``, ``status`` (``used``, ``boilerplate``, ``reported`` or
-    ``unclassified``) and ``text``. A line with status ``unclassified`` becomes an
-    ``unclassified_line`` error; a ``reported`` line becomes a ``reported_line``
-    info unless another check already reported that line. An optional ``note`` or
-    ``reason`` column is quoted in the detail.
+    A line with status ``unclassified`` becomes an ``unclassified_line`` error; a
+    ``reported`` line becomes a ``reported_line`` info unless another check already
+    reported that line. The ``reason`` column is quoted in the detail.
 
-    Returns:
-        None, or why the check was not run (the module does not exist yet).
-
-    Raises:
-        ValueError: If ``line_accounting`` returns a table without the columns above.
     """
-    try:
-        from zone_lib.quality.accounting import line_accounting  # type: ignore[import-not-found]
-    except ModuleNotFoundError as exc:
-        if exc.name != ACCOUNTING_MODULE:
-            raise  # the module exists but one of its own imports is missing
-        return f"{ACCOUNTING_MODULE} is not available"
     table = line_accounting(seeds=seeds)
-    needed = {"doc_id", "seed_file", "line", "status", "text"}
-    if not needed <= set(table.columns):
-        raise ValueError(
-            f"{ACCOUNTING_MODULE}.line_accounting() returned columns {list(table.columns)}; "
-            f"expected at least {sorted(needed)}"
-        )
     out.accounting = {k: int(v) for k, v in table["status"].value_counts().items()}
     out.accounting["lines"] = len(table)
     why_column = next((c for c in ("note", "reason") if c in table.columns), None)
@@ -479,7 +453,6 @@ def _accounting_findings(out: _Findings, seeds: Seeds) -> str | None:
         elif (r.seed_file, line) not in taken:
             detail = f"Line {line}{doc} was reported by a parser{why}."
             out.add("reported_line", r.seed_file, line, detail, text, doc_id=doc_id)
-    return None
 
 
 # --- the public tables ----------------------------------------------------------------------
@@ -516,7 +489,7 @@ def quality_findings(seeds: Seeds = None) -> pd.DataFrame:
         ``text``. Sorted by severity, check (in the order of ``quality.json``),
         seed file, line and detail. ``attrs["seed_files"]`` lists the seed files
         read; ``attrs["skipped"]`` maps a check that could not run to the reason
-        (the line accounting, until :mod:`zone_lib.quality.accounting` exists);
+        (every check runs today: it is empty);
         ``attrs["accounting"]`` counts the seed lines per accounting status
         (``used``, ``boilerplate``, ``reported``, ``unclassified``) and ``lines``.
     """
@@ -525,14 +498,10 @@ def quality_findings(seeds: Seeds = None) -> pd.DataFrame:
     _table_findings(out, seeds)
     _unit_findings(out, seeds)
     _text_findings(out)
-    skipped = {}
-    reason = _accounting_findings(out, seeds)
-    if reason:
-        skipped["unclassified_line"] = reason
-        skipped["reported_line"] = reason
+    _accounting_findings(out, seeds)
     df = _sorted(out.rows)
     df.attrs["seed_files"] = [f.name for f in corpus.files]
-    df.attrs["skipped"] = skipped
+    df.attrs["skipped"] = {}  # checks that could not run on this corpus: none today
     df.attrs["accounting"] = dict(out.accounting)
     return df
 

@@ -37,19 +37,13 @@ from pathlib import Path
 import pandas as pd
 
 from zone_lib.errors import EmptyDocumentError, FileTooLargeError, SeedReadError, TableParseError
-from zone_lib.ingest.corpus import Document, SeedFile, detect_structure, documents_frame
+from zone_lib.ingest.corpus import Document, SeedFile
 from zone_lib.ingest.reading import MAX_SEED_BYTES, decode_text, read_lines, split_lines, too_large
 from zone_lib.ingest.split import segment
-from zone_lib.parse.annual_table import (
-    UNIT_ROLES,
-    TaskTable,
-    find_table,
-    find_task_table,
-    header_role,
-    parse_task_table,
-)
+from zone_lib.parse.annual_table import UNIT_ROLES, find_table, header_role
 from zone_lib.parse.prose_tasks import ProseParse, split_milestones
-from zone_lib.parse.targets import targets_frame
+from zone_lib.parse.structure import detect_structure, prose_of
+from zone_lib.parse.task_division import TaskTable, find_task_table, parse_task_table
 from zone_lib.parse.unit_names import split_units
 from zone_lib.quality.accounting import (
     ACCOUNTING_COLUMNS,
@@ -58,14 +52,16 @@ from zone_lib.quality.accounting import (
     records_frame,
     unreadable_table,
 )
-from zone_lib.schemas import validate
+from zone_lib.schemas import schemas, validate
+from zone_lib.tables.documents import documents_frame
+from zone_lib.tables.matrix import _analyse, _discrepancies, matrix_frame
+from zone_lib.tables.targets import targets_frame
 from zone_lib.tables.tasks import (
     MILESTONE_COLUMNS,
     RESPONSIBILITY_COLUMNS,
     deadline_years,
     milestone_rows,
     milestones_frame,
-    prose_of,
     responsibility_rows,
     task_rows,
     task_title,
@@ -221,8 +217,6 @@ def read_document(path_or_text: str | bytes | os.PathLike[str], doc_id: str | No
 
 
 def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
-    from zone_lib.tables.matrix import _discrepancies
-
     task_r: list[dict] = []
     milestone_r: list[dict] = []
     resp_r: list[dict] = []
@@ -321,8 +315,6 @@ def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
 
 
 def _stack(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
-    from zone_lib.schemas import schemas
-
     columns = list(schemas()[name]["columns"])
     if not frames:
         empty = pd.DataFrame(columns=columns)
@@ -332,8 +324,6 @@ def _stack(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
 
 def _matrix(doc: Document):
     """The annual task matrix of a document outside the corpus (as :func:`zone_lib.matrix`)."""
-    from zone_lib.tables.matrix import _analyse, matrix_frame
-
     a = _analyse(doc)
     df = matrix_frame(a, doc.doc_id)
     return a, validate(df, "matrix")

@@ -31,7 +31,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 @functools.cache
 def _markdown():
-    import mistune
+    import mistune  # heavy: markdown renderer, only when a page is built
 
     return mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
 

@@ -34,6 +34,8 @@ from IPython.core.displaypub import DisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
 from papermill.engines import Engine, papermill_engines
 
+from zone_lib.views import figure_html
+
 ENGINE_NAME = "zone-inprocess"
 
 
@@ -222,8 +224,6 @@ class InProcessEngine(Engine):
             notebook_timeout: Seconds the whole notebook may run, or None.
             **kwargs: Other papermill engine arguments (ignored).
         """
-        from zone_lib.views import figure_html
-
         sh = shell()
         sh.reset(new_session=True)
         sh.execution_count = 1

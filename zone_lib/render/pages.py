@@ -36,14 +36,19 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from zone_lib import __version__
+from zone_lib._version import __version__
 from zone_lib.errors import ZoneError
-from zone_lib.render.body import export
-from zone_lib.render.safe_names import inside, safe_stem
+from zone_lib.files import atomic_write
+from zone_lib.ingest.seeds import seeds_dir
+from zone_lib.render.body import Body, _markdown, export
+from zone_lib.render.sources import write_sources
 from zone_lib.render.suite import KINDS, Briefing, notebooks_dir
+from zone_lib.safe_names import inside, safe_stem
+from zone_lib.views.headline import headline
 
 STATE_FILE = ".zone-render.json"
 ASSETS = "assets"
@@ -62,10 +67,6 @@ _CSS_IMPORT = re.compile(
     r"""@import\s+(?:url\()?["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""", re.IGNORECASE
 )
 _FIGURE_ID = re.compile(r'<div\b[^>]*\bid="(zone-fig-\d+)"')
-
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 class RenderError(ZoneError):
@@ -145,8 +146,6 @@ def library_signature() -> str:
 
 def seeds_signature(seeds: str | os.PathLike[str] | None = None) -> str:
     """Hash of the names and bytes of every file in the seeds folder (16 hex digits)."""
-    from zone_lib.ingest.seeds import seeds_dir
-
     folder = seeds_dir(seeds)
     h = hashlib.sha256()
     for path in sorted(p for p in folder.iterdir() if p.is_file()):
@@ -177,26 +176,9 @@ def briefing_key(b: Briefing, notebook_bytes: bytes, library: str, seeds: str, e
 # --------------------------------------------------------------------------- writing
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
-
-    An interrupted run leaves either the old file or the new one, never half of one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @functools.cache
 def _jinja():
-    import jinja2
+    import jinja2  # heavy: rendering only
 
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(_DATA / "templates")),
@@ -208,7 +190,7 @@ def _jinja():
 
 def plotly_js_name() -> str:
     """File name of the shared plotly.js in ``assets/`` (versioned)."""
-    from plotly.offline import get_plotlyjs_version
+    from plotly.offline import get_plotlyjs_version  # heavy: rendering only
 
     return f"plotly-{safe_stem(get_plotlyjs_version())}.min.js"
 
@@ -253,8 +235,6 @@ def tables_assets() -> tuple[bytes, bytes]:
     ``window.ZoneTables``, followed by the code that makes every ``table.zone-dt``
     searchable, sortable and paged (and shows every row when printing).
     """
-    from importlib import resources
-
     folder = resources.files("itables") / "html"
     js = (folder / "dt_bundle.js").read_text(encoding="utf-8")
     matches = list(_DT_EXPORT.finditer(js))
@@ -274,7 +254,7 @@ def tables_assets() -> tuple[bytes, bytes]:
 
 def write_assets(out: Path) -> list[Path]:
     """Write the shared plotly.js, DataTables and stylesheet into ``out/assets`` (only when they differ)."""
-    from plotly.offline import get_plotlyjs
+    from plotly.offline import get_plotlyjs  # heavy: rendering only
 
     written = []
     folder = out / ASSETS
@@ -296,7 +276,7 @@ def write_assets(out: Path) -> list[Path]:
 
 
 def _prepare(nb_path: Path):
-    import nbformat
+    import nbformat  # heavy: rendering only
 
     nb = nbformat.read(str(nb_path), as_version=4)
     nb.cells = [c for c in nb.cells if LIVE_TAG not in c.get("metadata", {}).get("tags", [])]
@@ -390,8 +370,6 @@ def page(b: Briefing, body, seeds_sig: str, header: str = "") -> bytes:
         seeds_sig: Short hash of the seeds, shown in the footer.
         header: The header block's HTML (:func:`zone_lib.views.headline`).
     """
-    from zone_lib.render.body import Body
-
     if not isinstance(body, Body):
         body = Body(str(body))
     template = _jinja().get_template("briefing.html.j2")
@@ -418,16 +396,14 @@ def page(b: Briefing, body, seeds_sig: str, header: str = "") -> bytes:
 
 def header_html(b: Briefing) -> str:
     """The header block of a briefing (title in words, headline figures, sentences)."""
-    from zone_lib.views.headline import headline
-
     value = next(iter(b.parameters.values()), None)
     return headline(b.kind, value).to_html()
 
 
 def _execute(nb, b: Briefing, opts: Options, scratch: Path):
-    import papermill as pm
+    import papermill as pm  # heavy: rendering only
 
-    from zone_lib.render.engine import ENGINE_NAME, register
+    from zone_lib.render.engine import ENGINE_NAME, register  # heavy: papermill and IPython
 
     common = dict(
         parameters=dict(b.parameters),
@@ -473,9 +449,9 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
     Returns:
         The :class:`Result`; a failed briefing has ``status == "failed"`` and ``error``.
     """
-    from papermill.exceptions import PapermillExecutionError
+    from papermill.exceptions import PapermillExecutionError  # heavy: rendering only
 
-    from zone_lib.views import figure_html
+    from zone_lib.views import figure_html  # heavy: views import plotly; loaded in the workers
 
     started = time.perf_counter()
     out = Path(opts.out)
@@ -507,7 +483,7 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
         if opts.keep_notebooks and scratch.is_file():
             res.notebook_file = _keep(scratch, out, "notebooks", b)
     except PapermillExecutionError as exc:
-        import nbformat
+        import nbformat  # heavy: rendering only
 
         res.status = "failed"
         executed = nbformat.read(str(scratch), as_version=4) if scratch.is_file() else None
@@ -520,7 +496,7 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
         if scratch.is_file():
             res.notebook_file = _keep(scratch, out, FAILED, b)
         elif nb is not None:
-            import nbformat
+            import nbformat  # heavy: rendering only
 
             scratch.write_text(nbformat.writes(nb), encoding="utf-8")
             res.notebook_file = _keep(scratch, out, FAILED, b)
@@ -543,7 +519,7 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
 
 def _keep(scratch: Path, out: Path, folder: str, b: Briefing) -> str:
     """Keep an executed notebook (timestamps removed) under ``out/folder``; return its relative path."""
-    import nbformat
+    import nbformat  # heavy: rendering only
 
     nb = _stable_ids(nbformat.read(str(scratch), as_version=4))
     pm_meta = nb.metadata.get("papermill", {})
@@ -571,12 +547,10 @@ def _init_worker(events: Any, extra_env: dict[str, str]) -> None:
 
 def warm_up() -> None:
     """Import what every briefing needs (papermill, IPython, zone_lib views, markdown)."""
-    import papermill  # noqa: F401
+    import papermill  # noqa: F401  # heavy: rendering only
 
-    from zone_lib import views  # noqa: F401
-    from zone_lib.render import engine as inprocess  # noqa: F401
-    from zone_lib.render.body import _markdown
-
+    from zone_lib import views  # noqa: F401  # heavy: preloaded in each worker: views import plotly
+    from zone_lib.render import engine as inprocess  # noqa: F401  # heavy: papermill and IPython
     inprocess.shell()
     _markdown()
 
@@ -720,8 +694,6 @@ def render(
     started = time.perf_counter()
     out_dir = Path(out).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
-    from zone_lib.ingest.seeds import seeds_dir
-
     extra_env = {}
     if seeds is not None:
         extra_env["ZONE_SEEDS"] = str(seeds_dir(seeds))
@@ -745,8 +717,6 @@ def render(
     library = library_signature()
     state = _load_state(out_dir)
     write_assets(out_dir)
-    from zone_lib.render.sources import write_sources
-
     write_sources(out_dir, seeds)
 
     results: dict[str, Result] = {}
@@ -762,7 +732,7 @@ def render(
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show and pending:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # heavy: optional progress bar
 
         bar = tqdm(total=len(pending), unit="briefing", desc="zone render", file=sys.stderr)
 

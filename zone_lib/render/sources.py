@@ -13,7 +13,10 @@ import html
 import os
 from pathlib import Path
 
-from zone_lib import __version__
+from zone_lib._version import __version__
+from zone_lib.files import atomic_write
+from zone_lib.ingest.corpus import load_corpus
+from zone_lib.safe_names import inside
 from zone_lib.views.site import SOURCE_DIR, seed_page
 
 
@@ -79,10 +82,6 @@ def write_sources(out: Path, seeds: str | os.PathLike[str] | None = None) -> lis
     Returns:
         The pages.
     """
-    from zone_lib.ingest.corpus import load_corpus
-    from zone_lib.render.pages import atomic_write
-    from zone_lib.render.safe_names import inside
-
     corpus = load_corpus(seeds)
     written = []
     for seed in corpus.files:

@@ -4,7 +4,7 @@ The full suite is the overview, one briefing per year, one per responsible unit 
 ``nx-impl-2019`` and one per section (platform) of the “1-2-3-5” framework, plus the
 data-quality check when its notebook exists. A briefing's file name comes from its
 canonical parameter (``unit-自治区医保局.html``, whatever alias was asked for), made
-safe by :mod:`zone_lib.render.safe_names`; an invalid parameter keeps the value as given, so
+safe by :mod:`zone_lib.safe_names`; an invalid parameter keeps the value as given, so
 the failed briefing is listed under the name the user asked for.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from zone_lib.errors import ParameterError, ZoneError
-from zone_lib.render.safe_names import safe_stem
+from zone_lib.safe_names import safe_stem
 from zone_lib.views import params
 
 NOTEBOOKS_ENV = "ZONE_NOTEBOOKS"

@@ -6,22 +6,23 @@ Each function returns a tidy pandas DataFrame in which every row keeps its
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from zone_lib.ingest.corpus import Document, load_corpus
+from zone_lib.ingest.corpus import Document, Seeds, load_corpus
+from zone_lib.ingest.seeds import corpus_facts
 from zone_lib.parse.annual_table import AnnualTable, parse_annual_table
 from zone_lib.parse.prose_tasks import ProseParse, ProseTask
+from zone_lib.parse.structure import prose_of
 from zone_lib.schemas import checked
 from zone_lib.tables.reconcile import CELL_MARGIN, MATCH, Placement, place_cells, split_items
-from zone_lib.tables.tasks import prose_of
 from zone_lib.textutil import containment, fold
 
 #: The document holding the annual task matrix.
-MATRIX_DOC = "nx-impl-2019"
+#: The document carrying the annual task matrix (``data/corpus_facts.json``).
+MATRIX_DOC: str = corpus_facts()["matrix_doc"]
 
 MATRIX_COLUMNS = [
     "doc_id",
@@ -41,8 +42,6 @@ MATRIX_COLUMNS = [
 ]
 DISCREPANCY_COLUMNS = ["doc_id", "task_no", "year", "kind", "detail", "table_line", "prose_line"]
 LINE_COLUMNS = ["doc_id", "seed_file", "line", "kind", "task_no", "problem", "note"]
-
-Seeds = str | os.PathLike[str] | None
 
 
 @dataclass(frozen=True)

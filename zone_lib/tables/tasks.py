@@ -2,7 +2,7 @@
 
 Which documents hold numbered tasks is data: ``structure == "tasks"`` in the seeds
 manifest (``documents()`` shows it); a document the manifest does not know gets
-its structure from the text (:func:`zone_lib.ingest.corpus.detect_structure`). All of
+its structure from the text (:func:`zone_lib.parse.structure.detect_structure`). All of
 them share one schema, so a researcher can stack the regional, city, 2023 and
 national documents. How the tasks are numbered (``1.``, ``（一）``, ``一是``) is
 read from the text too (:func:`zone_lib.parse.prose_tasks.detect_scheme`).
@@ -10,19 +10,18 @@ read from the text too (:func:`zone_lib.parse.prose_tasks.detect_scheme`).
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
 import pandas as pd
 
 from zone_lib.errors import DocumentNotFoundError, TableParseError
-from zone_lib.ingest.corpus import Document, load_corpus
-from zone_lib.parse.annual_table import find_table, table_start
-from zone_lib.parse.prose_tasks import ProseParse, ProseTask, detect_scheme, half_digits
+from zone_lib.ingest.corpus import Document, Seeds, load_corpus
+from zone_lib.parse.annual_table import find_table
+from zone_lib.parse.prose_tasks import ProseParse, ProseTask, half_digits
+from zone_lib.parse.structure import prose_of, structure_of
 from zone_lib.schemas import checked
-
-Seeds = str | os.PathLike[str] | None
+from zone_lib.tables.matrix import MATRIX_DOC, matrix
 
 TASK_COLUMNS = [
     "doc_id", "task_no", "task", "task_basis", "section_no", "section", "text", "source_line",
@@ -38,36 +37,17 @@ _CLAUSE = re.compile(r"[，,；;]")
 _DEADLINE_YEAR = re.compile(r"(20\d{2})年")
 
 
-def prose_stop(numbered_lines: list[tuple[int, str]]) -> int | None:
-    """The line at which a document's prose ends: its table's caption (or header), or None."""
-    k = table_start(numbered_lines)
-    if k is None:
-        return None
-    j = k - 1
-    while j >= 0 and not numbered_lines[j][1].strip():
-        j -= 1
-    return numbered_lines[j][0] if j >= 0 and "\t" not in numbered_lines[j][1] else numbered_lines[k][0]
-
-
-@lru_cache(maxsize=32)
-def prose_of(doc: Document) -> ProseParse:
-    """The numbered tasks of a document, read up to its table if it has one (cached)."""
-    lines = doc.numbered_lines()
-    _, parse = detect_scheme(lines, prose_stop(lines))
-    return parse
-
-
 def task_documents(seeds: Seeds = None) -> list[str]:
     """Ids of the documents whose structure is numbered tasks."""
-    return [d.doc_id for d in load_corpus(seeds).docs if d.structure == "tasks"]
+    return [d.doc_id for d in load_corpus(seeds).docs if structure_of(d) == "tasks"]
 
 
 def _docs(doc_id: str | None, seeds: Seeds) -> list[Document]:
     corpus = load_corpus(seeds)
     if doc_id is None:
-        return [d for d in corpus.docs if d.structure == "tasks"]
+        return [d for d in corpus.docs if structure_of(d) == "tasks"]
     doc = corpus.get(doc_id)
-    if doc.structure not in ("tasks", ""):
+    if structure_of(doc) not in ("tasks", ""):
         raise DocumentNotFoundError(doc_id, task_documents(seeds))
     return [doc]
 
@@ -217,8 +197,6 @@ def milestones_frame(rows: list[dict]) -> pd.DataFrame:
 
 @lru_cache(maxsize=32)
 def _milestones_frame(docs: tuple[Document, ...]) -> pd.DataFrame:
-    from zone_lib.tables.matrix import matrix
-
     rows = []
     for doc in docs:
         table = None
@@ -232,7 +210,7 @@ def _milestones_frame(docs: tuple[Document, ...]) -> pd.DataFrame:
 
 
 @checked("responsibilities")
-def responsibilities(doc_id: str | None = "nx-impl-2019", seeds: Seeds = None) -> pd.DataFrame:
+def responsibilities(doc_id: str | None = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
     """Responsible units of each task, one row per unit, in listed order.
 
     Reads ``牵头单位：`` / ``配合单位：`` lines (a name broken over lines comes back

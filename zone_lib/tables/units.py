@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -21,10 +20,9 @@ from typing import Any
 
 import pandas as pd
 
+from zone_lib.ingest.corpus import Seeds
 from zone_lib.schemas import checked
 from zone_lib.tables.tasks import responsibilities
-
-Seeds = str | os.PathLike[str] | None
 
 LEVELS = ("national", "regional", "city", "other")
 """The levels a unit can have."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from zone_lib.ingest.corpus import load_corpus
+from zone_lib.quality.findings import check_labels, quality_findings, quality_summary
+from zone_lib.tables.matrix import table_lines
 from zone_lib.views.figures import _layout
 from zone_lib.views.params import DOC_ID
 
@@ -21,8 +24,6 @@ def quality_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
         One row per finding: ``检查 check``, ``级别 severity``, ``位置 where``
         (``seed_file:line``), ``说明 detail`` and ``原文 text``.
     """
-    from zone_lib.quality.findings import check_labels, quality_findings
-
     f = quality_findings() if findings is None else findings
     labels = check_labels().set_index("check")
     label = {c: f"{labels.at[c, 'label_zh']} {labels.at[c, 'label_en']}" for c in labels.index}
@@ -49,7 +50,7 @@ def full_table(df: pd.DataFrame):
     Returns:
         An ``IPython.display.HTML`` object (plain text in a terminal).
     """
-    from IPython.display import HTML
+    from IPython.display import HTML  # heavy: optional IPython, only when a table is shown in a notebook
 
     with pd.option_context("display.max_colwidth", None, "display.max_rows", None):
         return HTML(df.to_html(index=False, escape=True, classes="dataframe", border=0))
@@ -64,8 +65,6 @@ def fig_quality(findings: pd.DataFrame | None = None) -> go.Figure:
     Returns:
         The figure; hover gives the count and the check's Chinese and English label.
     """
-    from zone_lib.quality.findings import quality_findings, quality_summary
-
     f = quality_findings() if findings is None else findings
     summary = quality_summary(f)
     summary = summary[summary.total > 0]
@@ -101,9 +100,6 @@ def raw_lines(first: int, last: int, doc_id: str = DOC_ID) -> pd.DataFrame:
         (caption, header, section, row, continuation, blank …) and is empty outside
         the table region; tabs in ``text`` are shown as ``→``.
     """
-    from zone_lib.ingest.corpus import load_corpus
-    from zone_lib.tables.matrix import table_lines
-
     lines = [(n, t) for n, t in load_corpus().get(doc_id).numbered_lines() if first <= n <= last]
     tl = table_lines()
     tl = tl[tl.doc_id == doc_id].set_index("line")

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import html
+import os
 import unicodedata
 
 import pandas as pd
+import plotly.io as pio
 
-from zone_lib.views import params
+from zone_lib.ingest.corpus import Seeds, load_corpus
+from zone_lib.tables.matrix import matrix
+from zone_lib.tables.tasks import responsibilities
+from zone_lib.views import figure_html, params
 from zone_lib.views.params import DOC_ID
+from zone_lib.views.tables import setup_tables
 
 SECTION_COLOURS = (
     "#4C78A8",
@@ -45,13 +51,6 @@ def setup_plotly() -> None:
     every row, full text, bilingual headers; interactive (itables) in JupyterLab.
 
     """
-    import os
-
-    import plotly.io as pio
-
-    from zone_lib.views import figure_html
-    from zone_lib.views.tables import setup_tables
-
     figure_html.register()
     name = os.environ.get(RENDERER_ENV) or NOTEBOOK_RENDERER
     pio.renderers.default = name
@@ -61,35 +60,22 @@ def setup_plotly() -> None:
 # --------------------------------------------------------------------------- helpers
 
 
-_MEMO: dict[str, tuple[object, pd.DataFrame]] = {}
-
-
-def _memo(name: str, compute) -> pd.DataFrame:
+def _memo(name: str, compute, seeds: Seeds = None) -> pd.DataFrame:
     """A copy of a library table, computed (and schema-checked) once per corpus.
 
-    :func:`zone_lib.ingest.corpus.load_corpus` returns the same object while the seed files are
-    unchanged, so it keys the memo: a briefing calls these tables dozens of times.
+    Kept on the :class:`~zone_lib.ingest.corpus.Corpus` (the default one while the
+    seed files are unchanged): a briefing calls these tables dozens of times.
     """
-    from zone_lib.ingest.corpus import load_corpus
-
-    corpus = load_corpus()
-    hit = _MEMO.get(name)
-    if hit is None or hit[0] is not corpus:
-        hit = (corpus, compute())
-        _MEMO[name] = hit
-    return hit[1].copy()
+    corpus = load_corpus(seeds)
+    return corpus.cached(("views", name), lambda: compute(corpus)).copy()
 
 
-def _matrix() -> pd.DataFrame:
-    from zone_lib.tables.matrix import matrix
-
-    return _memo("matrix", matrix)
+def _matrix(seeds: Seeds = None) -> pd.DataFrame:
+    return _memo("matrix", lambda c: matrix(DOC_ID, c), seeds)
 
 
-def _resp() -> pd.DataFrame:
-    from zone_lib.tables.tasks import responsibilities
-
-    return _memo("responsibilities", lambda: responsibilities(DOC_ID))
+def _resp(seeds: Seeds = None) -> pd.DataFrame:
+    return _memo("responsibilities", lambda c: responsibilities(DOC_ID, c), seeds)
 
 
 def _norm_text(text: str) -> str:

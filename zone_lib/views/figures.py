@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from zone_lib.tables.tasks import milestones, tasks
 from zone_lib.views import params
 from zone_lib.views.common import (
     _FONT,
@@ -179,8 +180,6 @@ def fig_timeline(
     Returns:
         The figure.
     """
-    from zone_lib.tables.tasks import milestones, tasks
-
     only = check_platform(section) if section is not None else None
     doc_labels = params.labels()["documents"]
     panels = []

@@ -13,7 +13,14 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
+from zone_lib.quality.findings import quality_findings
+from zone_lib.tables.matrix import discrepancies
 from zone_lib.views import params, site
+from zone_lib.views.common import _matrix
+from zone_lib.views.overview import overview, targets
+from zone_lib.views.platform import platform_discrepancies, platform_units, platform_view
+from zone_lib.views.unit import unit_partners, unit_share, unit_view
+from zone_lib.views.year import year_by_section, year_by_unit, year_view
 
 
 @dataclass
@@ -95,9 +102,6 @@ def _unit_link(unit: str) -> str:
 
 def year_headline(year: Any) -> Headline:
     """Header block of a year briefing."""
-    from zone_lib.tables.matrix import discrepancies
-    from zone_lib.views.year import year_by_section, year_by_unit, year_view
-
     y = params.check_year(year)
     view = year_view(y)
     by_section = year_by_section(y)
@@ -149,8 +153,6 @@ def year_headline(year: Any) -> Headline:
 
 def unit_headline(unit: Any) -> Headline:
     """Header block of a unit briefing."""
-    from zone_lib.views.unit import unit_partners, unit_share, unit_view
-
     u = params.check_unit(unit)
     view = unit_view(u)
     tasks = view.drop_duplicates("task_no")
@@ -195,8 +197,6 @@ def unit_headline(unit: Any) -> Headline:
 
 def platform_headline(platform: Any) -> Headline:
     """Header block of a section (platform) briefing."""
-    from zone_lib.views.platform import platform_discrepancies, platform_units, platform_view
-
     no = params.check_platform(platform)
     view = platform_view(no)
     units = platform_units(no)
@@ -250,10 +250,6 @@ def platform_headline(platform: Any) -> Headline:
 
 def overview_headline() -> Headline:
     """Header block of the overview."""
-    from zone_lib.tables.matrix import discrepancies
-    from zone_lib.views.common import _matrix
-    from zone_lib.views.overview import overview, targets
-
     ov = overview()
     m = _matrix()
     units = params.valid_units()
@@ -299,8 +295,6 @@ def overview_headline() -> Headline:
 
 def check_headline() -> Headline:
     """Header block of the data-quality check."""
-    from zone_lib.quality.findings import quality_findings
-
     f = quality_findings()
     figures = [
         Figure(len(f), "发现", "findings", "findings"),

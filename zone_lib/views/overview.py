@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from zone_lib.tables.matrix import discrepancies
 from zone_lib.views import params
 from zone_lib.views.common import (
     _matrix,
@@ -23,8 +24,6 @@ def overview() -> pd.DataFrame:
         (e.g. "21–28"), n_tasks, 2019 … 2022`` (tasks with a cell that year),
         ``n_cells, n_discrepancies, main_lead`` (the unit leading most of its tasks).
     """
-    from zone_lib.tables.matrix import discrepancies
-
     m = _matrix()
     resp = _resp()
     disc = discrepancies()

@@ -33,8 +33,13 @@ from typing import Any
 import pandas as pd
 
 from zone_lib.errors import ParameterError
+from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
+from zone_lib.tables.matrix import MATRIX_DOC, matrix
+from zone_lib.tables.tasks import responsibilities
+from zone_lib.tables.units import canonical_unit
+from zone_lib.tables.units import units as registry_units
 
-DOC_ID = "nx-impl-2019"
+DOC_ID = MATRIX_DOC
 """The document whose years, units and sections are the valid parameter values."""
 
 _ZH_NUMERALS = "一二三四五六七八九十"
@@ -69,49 +74,39 @@ def unit_en(unit: str) -> str:
     entry = labels()["units"].get(unit)
     if entry:
         return entry["en"]
-    try:
-        from zone_lib.tables.units import canonical_unit
-    except ImportError:  # pragma: no cover - the registry is optional
-        return ""
     return canonical_unit(unit).get("name_en", "") or ""
 
 
-@functools.cache
-def _valid_years() -> tuple[int, ...]:
-    from zone_lib.tables.matrix import matrix
+def _valid_years(corpus: Corpus) -> tuple[int, ...]:
+    return corpus.cached(
+        ("params", "years"), lambda: tuple(sorted(int(y) for y in matrix(DOC_ID, corpus).year.unique()))
+    )
 
-    return tuple(sorted(int(y) for y in matrix().year.unique()))
 
-
-def valid_years() -> list[int]:
+def valid_years(seeds: Seeds = None) -> list[int]:
     """The years of the annual task matrix of ``nx-impl-2019``.
+
+    Args:
+        seeds: The corpus (or its seeds folder); by default ``ZONE_SEEDS`` or the packaged seeds.
 
     Returns:
         The years in order, ``[2019, 2020, 2021, 2022]``.
     """
-    return list(_valid_years())
+    return list(_valid_years(load_corpus(seeds)))
 
 
-@functools.cache
-def _units_table() -> pd.DataFrame:
-    from zone_lib.tables.tasks import responsibilities
+def _units_table(corpus: Corpus) -> pd.DataFrame:
+    return corpus.cached(("params", "units"), lambda: _make_units_table(corpus))
 
-    resp = responsibilities(DOC_ID)
+
+def _make_units_table(corpus: Corpus) -> pd.DataFrame:
+    resp = responsibilities(DOC_ID, corpus)
     counts = resp.groupby("unit", sort=False).agg(
         n_tasks=("task_no", "nunique"),
         n_lead=("role", lambda s: int((s == "lead").sum())),
         n_coop=("role", lambda s: int((s == "coop").sum())),
     )
-    registry_aliases: dict[str, list[str]] = {}
-    try:
-        from zone_lib.tables.units import units as registry_units
-
-        for row in registry_units().itertuples():
-            registry_aliases[row.canonical] = list(row.aliases)
-    except ImportError:  # pragma: no cover - the registry is optional
-        pass
-    except Exception:  # noqa: BLE001 - a broken optional registry must not break validation
-        registry_aliases = {}
+    registry_aliases = {row.canonical: list(row.aliases) for row in registry_units(corpus).itertuples()}
     rows = []
     for unit, row in counts.iterrows():
         entry = labels()["units"].get(unit, {})
@@ -138,8 +133,11 @@ def _units_table() -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def valid_units() -> pd.DataFrame:
+def valid_units(seeds: Seeds = None) -> pd.DataFrame:
     """The responsible units of ``nx-impl-2019`` and the names accepted for each.
+
+    Args:
+        seeds: The corpus (or its seeds folder); by default ``ZONE_SEEDS`` or the packaged seeds.
 
     Returns:
         One row per unit, most tasks first: ``unit`` (the canonical name used by
@@ -147,13 +145,15 @@ def valid_units() -> pd.DataFrame:
         names accepted by :func:`check_unit`, e.g. 医保局 / 医疗保障局 for 自治区医保局),
         ``n_tasks``, ``n_lead``, ``n_coop``.
     """
-    return _units_table().copy()
+    return _units_table(load_corpus(seeds)).copy()
 
 
-@functools.cache
-def _unit_lookup() -> dict[str, str]:
-    """Folded name -> canonical unit; an alias claimed by two units is dropped."""
-    table = _units_table()
+def _unit_lookup(corpus: Corpus) -> dict[str, str]:
+    """Folded name -> canonical unit; an alias claimed by two units is dropped (cached on the corpus)."""
+    return corpus.cached(("params", "unit_lookup"), lambda: _make_unit_lookup(_units_table(corpus)))
+
+
+def _make_unit_lookup(table: pd.DataFrame) -> dict[str, str]:
     lookup: dict[str, str] = {}
     ambiguous: set[str] = set()
     for row in table.itertuples():
@@ -236,11 +236,12 @@ def _as_int(value: object) -> int | None:
     return None
 
 
-def check_year(value: object) -> int:
+def check_year(value: object, seeds: Seeds = None) -> int:
     """Validate a year parameter.
 
     Args:
         value: ``2020``, ``"2020"``, ``" 2020 "``, ``"2020年"`` or ``2020.0``.
+        seeds: The corpus (or its seeds folder); by default ``ZONE_SEEDS`` or the packaged seeds.
 
     Returns:
         The year as an int.
@@ -248,7 +249,7 @@ def check_year(value: object) -> int:
     Raises:
         ParameterError: The value is not one of :func:`valid_years`.
     """
-    years = valid_years()
+    years = valid_years(seeds)
     year = _as_int(value)
     if year in years:
         return year
@@ -260,7 +261,7 @@ def check_year(value: object) -> int:
     raise ParameterError("year", value, choices, suggestion)
 
 
-def check_unit(value: object) -> str:
+def check_unit(value: object, seeds: Seeds = None) -> str:
     """Validate a unit parameter and return the unit's canonical name.
 
     Accepts the canonical name, an alias (``医保局``, ``自治区医疗保障局``,
@@ -269,6 +270,7 @@ def check_unit(value: object) -> str:
 
     Args:
         value: The unit name.
+        seeds: The corpus (or its seeds folder); by default ``ZONE_SEEDS`` or the packaged seeds.
 
     Returns:
         The canonical unit name as :func:`zone_lib.responsibilities` gives it.
@@ -276,15 +278,16 @@ def check_unit(value: object) -> str:
     Raises:
         ParameterError: The value names no unit of ``nx-impl-2019``.
     """
-    table = _units_table()
+    corpus = load_corpus(seeds)
+    table = _units_table(corpus)
+    lookup = _unit_lookup(corpus)
     if isinstance(value, str):
-        hit = _unit_lookup().get(_key(value))
+        hit = lookup.get(_key(value))
         if hit:
             return hit
     choices = [f"{row.unit} ({row.unit_en})" if row.unit_en else row.unit for row in table.itertuples()]
-    names = list(_unit_lookup())
-    close = _suggest(_key(str(value)), names)
-    suggestion = _unit_lookup()[close] if close else None
+    close = _suggest(_key(str(value)), list(lookup))
+    suggestion = lookup[close] if close else None
     raise ParameterError("unit", value, choices, suggestion)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zone_lib.tables.matrix import discrepancies
 from zone_lib.views import params
 from zone_lib.views.common import (
     _matrix,
@@ -95,8 +96,6 @@ def platform_discrepancies(platform: int | str) -> pd.DataFrame:
     Returns:
         The rows of :func:`zone_lib.discrepancies` whose task is in the section.
     """
-    from zone_lib.tables.matrix import discrepancies
-
     no = check_platform(platform)
     tasks = set(_matrix().loc[lambda d: d.section_no == no, "task_no"])
     d = discrepancies()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import os
 
+from zone_lib.safe_names import safe_stem
+from zone_lib.tables.documents import documents
 from zone_lib.views import params
 
 SOURCE_DIR = "source"
@@ -27,8 +29,6 @@ def linking() -> bool:
 
 
 def _stem(name: str) -> str:
-    from zone_lib.render.safe_names import safe_stem
-
     return safe_stem(name)
 
 
@@ -54,8 +54,6 @@ def unit_page(unit: str) -> str | None:
 
 @functools.cache
 def _seed_files() -> dict[str, str]:
-    from zone_lib.ingest.corpus import documents
-
     docs = documents()
     return dict(zip(docs.doc_id, docs.seed_file))
 

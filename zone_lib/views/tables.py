@@ -31,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from zone_lib.tables.documents import documents
 from zone_lib.views import params, site
 
 TABLE_CLASS = "zone-table"
@@ -149,8 +150,6 @@ def _cell(kind: str, value: Any, row: dict[str, Any], links: bool) -> tuple[str,
 
 @functools.cache
 def _doc_numbers() -> dict[str, str]:
-    from zone_lib.ingest.corpus import documents
-
     d = documents()
     return {k: str(v or "") for k, v in zip(d.doc_id, d.doc_number)}
 
@@ -317,7 +316,7 @@ _ITABLES_READY = False
 def _itables_html(table: ReaderTable) -> str:
     """The table as an interactive itables/DataTables widget for JupyterLab (offline)."""
     try:
-        import itables
+        import itables  # heavy: interactive tables, only in JupyterLab
     except ImportError:  # pragma: no cover - itables is a dependency
         return table.to_html(links=False)
     global _ITABLES_READY
@@ -359,7 +358,7 @@ def setup_tables() -> None:
     Called by :func:`zone_lib.views.setup_plotly`; outside IPython it does nothing.
     """
     try:
-        from IPython import get_ipython
+        from IPython import get_ipython  # heavy: optional IPython, only inside a kernel
     except ImportError:  # pragma: no cover
         return
     ip = get_ipython()

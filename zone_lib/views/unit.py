@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zone_lib.tables.documents import documents
+from zone_lib.tables.tasks import task_documents
+from zone_lib.tables.units import canonical_unit, unit_links
 from zone_lib.views import params
 from zone_lib.views.common import (
     _matrix,
@@ -128,7 +131,6 @@ def _document_label(doc_id: str) -> str:
     entry = params.labels()["documents"].get(doc_id)
     if entry:
         return f"{entry['zh']} {entry['en']}"
-    from zone_lib.ingest.corpus import documents
 
     docs = documents().set_index("doc_id")
     return f"{docs.loc[doc_id, 'title']} {docs.loc[doc_id, 'title_en']}".strip()
@@ -149,9 +151,6 @@ def unit_in_documents(unit: str) -> pd.DataFrame:
         first listed lead), one row per task document, documents without the unit
         included with zero counts.
     """
-    from zone_lib.tables.tasks import task_documents
-    from zone_lib.tables.units import canonical_unit, unit_links
-
     u = check_unit(unit)
     canonical = canonical_unit(u)["canonical"]
     links = unit_links()

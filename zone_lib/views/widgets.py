@@ -21,9 +21,11 @@ import html as html_lib
 import ipywidgets as w
 import pandas as pd
 import plotly.graph_objects as go
+from IPython import get_ipython
 from IPython.display import display
 
 from zone_lib import views
+from zone_lib.tables.tasks import milestones, tasks
 from zone_lib.views import params
 
 _TABLE_STYLE = (
@@ -52,10 +54,6 @@ def table_html(df: pd.DataFrame, max_rows: int = 200) -> str:
 
 def _in_kernel() -> bool:
     """True inside a Jupyter kernel (where an Output widget can capture a display)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
-        return False
     shell = get_ipython()
     return shell is not None and getattr(shell, "kernel", None) is not None
 
@@ -198,8 +196,6 @@ class MilestoneSearch(_Explorer):
     """
 
     def __init__(self, query: str = "", doc_id: str | None = "nx-impl-2019", max_rows: int = 100) -> None:
-        from zone_lib.tables.tasks import milestones, tasks
-
         ms = milestones(None)
         names = tasks(None)[["doc_id", "task_no", "task"]].drop_duplicates(["doc_id", "task_no"])
         self._all = ms.merge(names, on=["doc_id", "task_no"], how="left")
