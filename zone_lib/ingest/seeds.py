@@ -33,11 +33,34 @@ def default_seeds_dir() -> Path:
     )
 
 
+#: The folder :func:`set_default_seeds` chose for this process (before ``ZONE_SEEDS``).
+_default_folder: Path | None = None
+
+
+def set_default_seeds(path: str | os.PathLike[str] | None) -> Path | None:
+    """Make ``path`` the seeds folder of this process when none is passed; None to undo.
+
+    A ``zone render`` worker is handed its folder as an argument and sets it here
+    (the environment is left alone).
+
+    Args:
+        path: The folder, or None to fall back to ``ZONE_SEEDS`` or the packaged seeds again.
+
+    Returns:
+        The previous default folder (None if there was none), to restore it afterwards.
+    """
+    global _default_folder
+    previous = _default_folder
+    _default_folder = None if path is None else Path(path)
+    return previous
+
+
 def seeds_dir(path: str | os.PathLike[str] | None = None) -> Path:
     """Resolve the seeds folder.
 
     Args:
-        path: A folder to use instead of ``ZONE_SEEDS`` or the packaged seeds.
+        path: A folder to use instead of the process default (:func:`set_default_seeds`),
+            ``ZONE_SEEDS`` or the packaged seeds.
 
     Returns:
         The absolute folder path.
@@ -47,6 +70,8 @@ def seeds_dir(path: str | os.PathLike[str] | None = None) -> Path:
     """
     if path is not None:
         chosen, source = Path(path), "the folder passed to zone_lib"
+    elif _default_folder is not None:
+        chosen, source = _default_folder, "the folder given to zone render"
     elif os.environ.get(ENV_VAR):
         chosen, source = Path(os.environ[ENV_VAR]), f"{ENV_VAR}"
     else:

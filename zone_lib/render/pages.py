@@ -35,7 +35,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ from typing import Any
 from zone_lib._version import __version__
 from zone_lib.errors import ZoneError
 from zone_lib.files import atomic_write
-from zone_lib.ingest.seeds import seeds_dir
+from zone_lib.ingest.seeds import seeds_dir, set_default_seeds
 from zone_lib.render.body import Body, _markdown, export
 from zone_lib.render.sources import write_sources
 from zone_lib.render.suite import KINDS, Briefing, notebooks_dir
@@ -121,7 +121,6 @@ class Options:
     cell_timeout: float | None = 120.0
     notebook_timeout: float | None = 600.0
     keep_notebooks: bool = False
-    extra_env: dict[str, str] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- hashing
@@ -405,8 +404,11 @@ def _execute(nb, b: Briefing, opts: Options, scratch: Path):
 
     from zone_lib.render.engine import ENGINE_NAME, register  # heavy: papermill and IPython
 
+    parameters = dict(b.parameters)
+    if opts.seeds and opts.engine != "inprocess":
+        parameters["seeds"] = opts.seeds  # a kernel is another process: the notebook's ``seeds`` parameter
     common = dict(
-        parameters=dict(b.parameters),
+        parameters=parameters,
         progress_bar=False,
         kernel_name="python3",
         request_save_on_cell_execute=False,
@@ -460,9 +462,9 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
     scratch_dir = Path(tempfile.mkdtemp(prefix="zone-render-"))
     scratch = scratch_dir / "executed.ipynb"
     nb = None
-    env_before = {k: os.environ.get(k) for k in [RENDERER_ENV, *opts.extra_env]}
-    os.environ[RENDERER_ENV] = figure_html.RENDERER_NAME
-    os.environ.update(opts.extra_env)
+    renderer_before = os.environ.get(RENDERER_ENV)
+    os.environ[RENDERER_ENV] = figure_html.RENDERER_NAME  # a renderer choice, not the seeds
+    seeds_before = set_default_seeds(opts.seeds) if opts.seeds else None
     try:
         nb = _prepare(Path(opts.notebooks) / b.notebook)
         figure_html.reset_figure_ids()
@@ -503,11 +505,12 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
         if not isinstance(exc, ZoneError):
             res.error += " — " + traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
     finally:
-        for k, v in env_before.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        if renderer_before is None:
+            os.environ.pop(RENDERER_ENV, None)
+        else:
+            os.environ[RENDERER_ENV] = renderer_before
+        if opts.seeds:
+            set_default_seeds(seeds_before)
         for p in scratch_dir.iterdir():
             p.unlink()
         scratch_dir.rmdir()
@@ -538,10 +541,11 @@ def _keep(scratch: Path, out: Path, folder: str, b: Briefing) -> str:
 _EVENTS: Any = None
 
 
-def _init_worker(events: Any, extra_env: dict[str, str]) -> None:
+def _init_worker(events: Any, seeds: str | None) -> None:
     global _EVENTS
     _EVENTS = events
-    os.environ.update(extra_env)
+    if seeds:
+        set_default_seeds(seeds)  # the worker gets its folder as an argument, not through the environment
     warm_up()
 
 
@@ -694,9 +698,7 @@ def render(
     started = time.perf_counter()
     out_dir = Path(out).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
-    extra_env = {}
-    if seeds is not None:
-        extra_env["ZONE_SEEDS"] = str(seeds_dir(seeds))
+    seeds_folder = None if seeds is None else str(seeds_dir(seeds))
     nb_dir = notebooks_dir(notebooks)
     todo = []
     for b in briefings:
@@ -706,12 +708,11 @@ def render(
     opts = Options(
         str(out_dir),
         str(nb_dir),
-        None if seeds is None else str(seeds),
+        seeds_folder,
         engine,
         cell_timeout,
         notebook_timeout,
         keep_notebooks,
-        extra_env,
     )
     seeds_sig = seeds_signature(seeds)
     library = library_signature()
@@ -751,7 +752,7 @@ def render(
                     bar.set_postfix_str(b.stem)
                 done(render_one(b, opts, key, seeds_sig))
         elif pending:
-            _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar)
+            _run_pool(pending, opts, seeds_sig, n_jobs, done, bar)
     finally:
         if bar is not None:
             bar.close()
@@ -817,7 +818,7 @@ def _terminate(pool: cf.ProcessPoolExecutor) -> None:
         proc.terminate()
 
 
-def _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar) -> None:
+def _run_pool(pending, opts, seeds_sig, n_jobs, done, bar) -> None:
     """Render ``pending`` in ``n_jobs`` warm worker processes, reporting each result to ``done``.
 
     Each worker announces the briefing it starts. A briefing that runs past the notebook
@@ -834,7 +835,7 @@ def _run_pool(pending, opts, seeds_sig, n_jobs, extra_env, done, bar) -> None:
         running: dict[str, float] = {}
         killed: set[str] = set()
         pool = cf.ProcessPoolExecutor(
-            min(n_jobs, len(left)), mp_context=ctx, initializer=_init_worker, initargs=(events, extra_env)
+            min(n_jobs, len(left)), mp_context=ctx, initializer=_init_worker, initargs=(events, opts.seeds)
         )
         try:
             futures = {pool.submit(_worker, b, opts, key, seeds_sig): (b, key) for b, key in left}

@@ -27,7 +27,7 @@ from zone_lib.views.figures import (
     figures,
 )
 from zone_lib.views.headline import Headline, headline
-from zone_lib.views.overview import _extract_targets, overview, targets
+from zone_lib.views.overview import overview, targets
 from zone_lib.views.platform import platform_discrepancies, platform_units, platform_view
 from zone_lib.views.tables import ReaderTable, setup_tables, show
 from zone_lib.views.unit import unit_by_year, unit_in_documents, unit_partners, unit_share, unit_view
@@ -41,7 +41,6 @@ __all__ = [
     "SECTION_COLOURS",
     "STATUS_COLOURS",
     "YEAR_COLOURS",
-    "_extract_targets",
     "bilingual",
     "fig_heatmap",
     "headline",

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-import re
-
 import pandas as pd
 
 from zone_lib.tables.matrix import discrepancies
+from zone_lib.tables.targets import targets as library_targets
 from zone_lib.views import params
 from zone_lib.views.common import (
     _matrix,
@@ -58,11 +56,6 @@ def overview() -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- targets
 
-_TARGET_RE = re.compile(
-    r"(?P<prefix>不低于|达到|超过|至少)?(?P<value>\d+(?:\.\d+)?)\s*(?P<measure>%|％|个|家|所)(?P<rest>[^,，。;；、()（）]*)"
-)
-
-
 def _with_series(out: pd.DataFrame) -> pd.DataFrame:
     """Add ``series``: one trajectory per (task, measure), split by object when a year repeats."""
     dup = out.groupby(["task_no", "measure", "year"]).value.transform("size") > 1
@@ -77,58 +70,9 @@ def _with_series(out: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-_TARGET_COLUMNS = [
-    "task_no",
-    "task",
-    "section_no",
-    "year",
-    "value",
-    "measure",
-    "object",
-    "phrase",
-    "text",
-    "source_line",
-]
-
-
-def _extract_targets(m: pd.DataFrame) -> pd.DataFrame:
-    """Fallback reader: numbers followed by %, 个, 家 or 所 in the matrix cells."""
-    rows = []
-    for r in m.sort_values(["task_no", "year"]).itertuples():
-        for hit in _TARGET_RE.finditer(r.text):
-            measure = "%" if hit["measure"] in "%％" else hit["measure"]
-            rest = re.sub(r"^(以上|左右)?(的)?(当年)?", "", hit["rest"])
-            start = max(r.text.rfind(ch, 0, hit.start()) for ch in ",，。;；、()（）") + 1
-            rows.append(
-                {
-                    "task_no": int(r.task_no),
-                    "task": r.task,
-                    "section_no": int(r.section_no),
-                    "year": int(r.year),
-                    "value": float(hit["value"]),
-                    "measure": measure,
-                    "object": rest[:8],
-                    "phrase": r.text[start : hit.end()].strip(),
-                    "text": r.text,
-                    "source_line": int(r.source_line),
-                }
-            )
-    return _with_series(pd.DataFrame(rows, columns=_TARGET_COLUMNS))
-
-
-def _library_targets(m: pd.DataFrame) -> pd.DataFrame | None:
-    """The table-cell targets of :mod:`zone_lib.parse.targets`, in this module's columns."""
-    try:
-        module = importlib.import_module("zone_lib.parse.targets")
-    except ImportError:
-        return None
-    func = getattr(module, "targets", None)
-    if func is None:
-        return None
-    found = func(DOC_ID)
-    needed = {"doc_id", "task_no", "year", "value", "unit", "subject", "text", "source", "source_line"}
-    if not isinstance(found, pd.DataFrame) or not needed <= set(found.columns):
-        return None
+def _cell_targets(m: pd.DataFrame) -> pd.DataFrame:
+    """The table-cell targets of :func:`zone_lib.targets`, joined with their matrix cells."""
+    found = library_targets(DOC_ID)
     found = found[(found.doc_id == DOC_ID) & (found.source == "table") & found.year.notna()]
     cells = m[["task_no", "year", "task", "section_no", "text", "source_line"]].rename(
         columns={"text": "cell_text", "source_line": "cell_line"}
@@ -154,19 +98,17 @@ def _library_targets(m: pd.DataFrame) -> pd.DataFrame | None:
 
 
 def targets() -> pd.DataFrame:
-    """Quantified targets (percentages and counts) of the annual task matrix cells.
+    """Quantified targets (percentages and counts) of the annual task matrix cells, as series.
 
-    Uses :func:`zone_lib.parse.targets.targets` (table cells of nx-impl-2019) when that module
-    exists; otherwise reads numbers followed by ``%``, ``个``, ``家`` or ``所`` out of the
-    matrix cells.
+    A view of :func:`zone_lib.targets` (the library's one targets table): its table-cell
+    targets of nx-impl-2019, each with its matrix cell, task and section, grouped into
+    the trajectories the overview briefing plots.
 
     Returns:
         ``task_no, task, section_no, year, value, measure, object, phrase, text,
         source_line, series`` (``text``: the full cell; ``series`` groups the values
         of one trajectory).
     """
-    m = _matrix()
-    found = _library_targets(m)
-    return found if found is not None else _extract_targets(m)
+    return _cell_targets(_matrix())
 
 
