@@ -57,7 +57,7 @@ def test_annex_item_is_found_by_name():
     assert [n for n, _ in body] == [83]
     no, heading, _ = annex_item(doc, "贵州")
     assert (no, heading) == (9, "贵州省全面深化远程医疗体系建设应用")
-    with pytest.raises(LookupError):
+    with pytest.raises(zone_lib.ParseError):
         annex_item(doc, "西藏")
 
 

@@ -89,3 +89,27 @@ class ParameterError(ZoneError, ValueError):
 
     def __reduce__(self):  # keep the exception picklable (multiprocessing, papermill workers)
         return (type(self), (self.name, self.value, self.choices, self.suggestion))
+
+
+class SchemaError(ZoneError):
+    """A public table does not match its declared schema."""
+
+
+class DataFileError(ZoneError, ValueError):
+    """A data file (the unit registry, crosswalk overrides, a schema) is not as expected.
+
+    The message names the file, the line when there is one, and what was expected.
+    """
+
+
+class InputTypeError(ZoneError, TypeError):
+    """A function was given a value of a type it cannot read (the message names what it takes)."""
+
+
+class RenderError(ZoneError):
+    """A briefing could not be rendered; the message names the briefing and the cause."""
+
+
+class CellTimeout(ZoneError):  # noqa: N818 - shown to the reader as the cell's error name
+    """A notebook cell ran longer than its time limit under ``zone render``."""
+

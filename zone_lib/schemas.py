@@ -16,13 +16,9 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from zone_lib.errors import ZoneError
+from zone_lib.errors import DataFileError, SchemaError
 
 F = TypeVar("F", bound=Callable[..., pd.DataFrame])
-
-
-class SchemaError(ZoneError):
-    """A public table does not match its declared schema."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +43,7 @@ def _type_ok(value: Any, kind: str) -> bool:
         return isinstance(value, bool) or type(value).__name__ == "bool_"
     if kind == "list":
         return isinstance(value, list | tuple)
-    raise ValueError(f"unknown schema type {kind!r}")
+    raise DataFileError(f"schemas.json: unknown column type {kind!r}")
 
 
 def _dtype_ok(series: pd.Series, kind: str) -> bool:

@@ -32,6 +32,7 @@ from importlib import resources
 import pandas as pd
 
 from zone_lib.analysis.words import words
+from zone_lib.errors import DataFileError, ParameterError
 from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
 from zone_lib.ingest.seeds import corpus_facts
 from zone_lib.schemas import checked
@@ -179,7 +180,7 @@ def _tidy_overrides(df: pd.DataFrame) -> pd.DataFrame:
         df["note"] = ""
     missing = [c for c in OVERRIDE_COLUMNS if c not in df.columns]
     if missing:
-        raise ValueError(f"crosswalk overrides lack column(s) {missing}; expected {OVERRIDE_COLUMNS}")
+        raise DataFileError(f"crosswalk overrides lack column(s) {missing}; expected {OVERRIDE_COLUMNS}")
     df = df[OVERRIDE_COLUMNS].copy()
     for c in ("from_doc", "to_doc", "note"):
         df[c] = df[c].astype(str).str.strip()
@@ -285,7 +286,7 @@ def crosswalk(
 def _crosswalk_rows(from_doc: str, to_doc: str, top: int, seeds: Seeds, overrides: Overrides) -> list[dict]:
     """The rows of :func:`crosswalk` as dicts (see there), built without per-row pandas indexing."""
     if top < 1:
-        raise ValueError("top must be at least 1")
+        raise ParameterError("top", top, ["an integer of at least 1"])
     sim = _similarity(from_doc, to_doc, load_corpus(seeds))  # cached: read only, never modified
     ov = read_overrides(overrides)
     ov = ov[(ov.from_doc == from_doc) & (ov.to_doc == to_doc)]
@@ -298,7 +299,7 @@ def _crosswalk_rows(from_doc: str, to_doc: str, top: int, seeds: Seeds, override
     forced: dict[int, list[int]] = {}
     for f, t in zip(ov.from_task.tolist(), ov.to_task.tolist()):
         if t not in links.get(f, {}):
-            raise ValueError(f"crosswalk override {from_doc} {f} → {to_doc} {t}: no such task")
+            raise DataFileError(f"crosswalk override {from_doc} {f} → {to_doc} {t}: no such task")
         forced.setdefault(f, [])
         if t not in forced[f]:
             forced[f].append(t)

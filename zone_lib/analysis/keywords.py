@@ -25,6 +25,7 @@ from functools import lru_cache
 import pandas as pd
 
 from zone_lib.analysis.words import words
+from zone_lib.errors import ParameterError
 from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
 from zone_lib.tables.documents import documents
 from zone_lib.tables.tasks import milestones, task_documents, tasks
@@ -154,9 +155,9 @@ def keywords(
         ValueError: If ``by`` is not one of :data:`BY` or ``top`` < 1.
     """
     if by not in BY:
-        raise ValueError(f"by must be one of {BY}, not {by!r}")
+        raise ParameterError("by", by, list(BY))
     if top < 1:
-        raise ValueError("top must be at least 1")
+        raise ParameterError("top", top, ["an integer of at least 1"])
     docs = list(doc_ids) if doc_ids is not None else health_documents(seeds)
     weights = tfidf(_groups(by, docs, seeds))
     rows = []

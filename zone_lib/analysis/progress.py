@@ -23,6 +23,7 @@ from collections import Counter
 
 import pandas as pd
 
+from zone_lib.errors import ParseError
 from zone_lib.ingest.corpus import Document, Seeds, load_corpus
 from zone_lib.ingest.seeds import corpus_facts
 from zone_lib.tables.matrix import MATRIX_DOC
@@ -109,7 +110,7 @@ def annex_item(doc: Document, names: str = "宁夏") -> tuple[int, str, list[tup
         if found is not None and text.strip():
             body.append((n, text.strip()))
     if found is None:
-        raise LookupError(f"no annex item of {doc.doc_id} names {names!r}")
+        raise ParseError(doc.seed.name, None, f"an annex item of {doc.doc_id} whose heading names {names!r}")
     return found[0], found[1], body
 
 

@@ -36,7 +36,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from zone_lib.errors import EmptyDocumentError, FileTooLargeError, SeedReadError, TableParseError
+from zone_lib.errors import (
+    EmptyDocumentError,
+    FileTooLargeError,
+    InputTypeError,
+    SeedReadError,
+    TableParseError,
+)
 from zone_lib.ingest.corpus import Document, SeedFile
 from zone_lib.ingest.reading import MAX_SEED_BYTES, decode_text, read_lines, split_lines, too_large
 from zone_lib.ingest.split import segment
@@ -152,7 +158,9 @@ def _load(path_or_text: str | bytes | os.PathLike[str]) -> tuple[str, Path, list
         lines, encoding, data = read_lines(path)
         return str(path), path, lines, encoding, data
     if not isinstance(path_or_text, str):
-        raise TypeError(f"read_document() takes a path, bytes or text, not {type(path_or_text).__name__}")
+        raise InputTypeError(
+            f"read_document() takes a path, bytes or text, not {type(path_or_text).__name__}"
+        )
     data = path_or_text.encode("utf-8", "surrogatepass")
     if len(data) > MAX_SEED_BYTES:
         raise FileTooLargeError("<text>", too_large(len(data)))

@@ -34,13 +34,10 @@ from IPython.core.displaypub import DisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
 from papermill.engines import Engine, papermill_engines
 
+from zone_lib.errors import CellTimeout
 from zone_lib.views import figure_html
 
 ENGINE_NAME = "zone-inprocess"
-
-
-class CellTimeout(Exception):  # noqa: N818 - shown to the reader as the cell's error name
-    """A cell ran longer than its time limit."""
 
 
 class _Recorder:

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from zone_lib._version import __version__
-from zone_lib.errors import ZoneError
+from zone_lib.errors import RenderError, ZoneError
 from zone_lib.files import atomic_write
 from zone_lib.ingest.seeds import seeds_dir, set_default_seeds
 from zone_lib.render.body import Body, _markdown, export
@@ -67,10 +67,6 @@ _CSS_IMPORT = re.compile(
     r"""@import\s+(?:url\()?["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""", re.IGNORECASE
 )
 _FIGURE_ID = re.compile(r'<div\b[^>]*\bid="(zone-fig-\d+)"')
-
-
-class RenderError(ZoneError):
-    """A briefing could not be rendered; the message names the briefing and the cause."""
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from zone_lib.errors import DataFileError
 from zone_lib.ingest.corpus import Seeds
 from zone_lib.schemas import checked
 from zone_lib.tables.tasks import responsibilities
@@ -77,15 +78,17 @@ def _registry() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     text = resources.files("zone_lib").joinpath("data/unit_registry.csv").read_text(encoding="utf-8")
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames != REGISTRY_COLUMNS:
-        raise ValueError(f"unit_registry.csv: expected columns {REGISTRY_COLUMNS}, found {reader.fieldnames}")
+        raise DataFileError(
+            f"unit_registry.csv: expected columns {REGISTRY_COLUMNS}, found {reader.fieldnames}"
+        )
     entries: dict[str, dict[str, Any]] = {}
     lookup: dict[str, str] = {}
     for line, row in enumerate(reader, start=2):
         canonical = row["canonical"].strip()
         if not canonical:
-            raise ValueError(f"unit_registry.csv:{line}: empty canonical name")
+            raise DataFileError(f"unit_registry.csv:{line}: empty canonical name")
         if row["level"] not in LEVELS:
-            raise ValueError(f"unit_registry.csv:{line}: level {row['level']!r} is not one of {LEVELS}")
+            raise DataFileError(f"unit_registry.csv:{line}: level {row['level']!r} is not one of {LEVELS}")
         aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]
         entries[canonical] = {
             "canonical": canonical,
@@ -97,7 +100,7 @@ def _registry() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
         for name in [canonical, *aliases]:
             key = _key(name)
             if lookup.get(key, canonical) != canonical:
-                raise ValueError(
+                raise DataFileError(
                     f"unit_registry.csv:{line}: {name!r} already names {lookup[key]!r}; "
                     "a name may belong to one unit only"
                 )
