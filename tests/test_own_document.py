@@ -462,8 +462,13 @@ def test_a_document_dropped_into_the_seeds_folder_is_in_every_table(seed_copy):
 def test_several_documents_in_one_file_get_numbered_ids():
     doc = zone_lib.read_document(SEEDS / "001_2636db6dbf13266e.txt")
     assert list(doc.documents.doc_id) == ["001-2636db6dbf13266e-1", "001-2636db6dbf13266e-2"]
-    assert list(doc.documents.structure) == ["plan", "tasks"]
-    assert set(doc.tasks.doc_id) == {"001-2636db6dbf13266e-2"}
+    # the city Plan has no task in the corpus parsers' sense; the general reader reads its
+    # numbered measures (夯实互联互通基础 … 做好宣传引导) and says so in `readers`
+    assert list(doc.documents.structure) == ["tasks", "tasks"]
+    assert list(doc.readers.reader) == ["general", "corpus"]
+    assert set(doc.tasks.doc_id) == {"001-2636db6dbf13266e-1", "001-2636db6dbf13266e-2"}
+    plan = doc.tasks[doc.tasks.doc_id == "001-2636db6dbf13266e-1"]
+    assert (plan.task.iloc[0], plan.task.iloc[-1]) == ("夯实互联互通基础", "做好宣传引导")
 
 
 # -- what it refuses ---------------------------------------------------------------------

@@ -31,7 +31,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -47,8 +48,11 @@ from zone_lib.ingest.corpus import Document, SeedFile
 from zone_lib.ingest.reading import MAX_SEED_BYTES, decode_text, read_lines, split_lines, too_large
 from zone_lib.ingest.split import segment
 from zone_lib.parse.annual_table import UNIT_ROLES, find_table, header_role
+from zone_lib.parse.general import CLAUSE_COLUMNS, DATE_COLUMNS, GeneralReading, read_general
+from zone_lib.parse.html_input import looks_like_html, read_html
 from zone_lib.parse.prose_tasks import ProseParse, split_milestones
 from zone_lib.parse.structure import detect_structure, prose_of
+from zone_lib.parse.targets import extract_targets
 from zone_lib.parse.task_division import TaskTable, find_task_table, parse_task_table
 from zone_lib.parse.unit_names import split_units
 from zone_lib.quality.accounting import (
@@ -61,7 +65,7 @@ from zone_lib.quality.accounting import (
 from zone_lib.schemas import schemas, validate
 from zone_lib.tables.documents import documents_frame
 from zone_lib.tables.matrix import _analyse, _discrepancies, matrix_frame
-from zone_lib.tables.targets import targets_frame
+from zone_lib.tables.targets import TARGET_COLUMNS, targets_frame
 from zone_lib.tables.tasks import (
     MILESTONE_COLUMNS,
     RESPONSIBILITY_COLUMNS,
@@ -81,6 +85,9 @@ TABLE_COLUMNS = [
 ]  # fmt: skip
 #: Columns of :attr:`OwnDocument.problems`.
 PROBLEM_COLUMNS = ["doc_id", "file", "line", "text", "reason"]
+#: Columns of :attr:`OwnDocument.readers`: which reader read each document, and why.
+READER_COLUMNS = ["doc_id", "reader", "reason"]
+_HTML_SUFFIX = (".html", ".htm")
 #: The id given to a document read from text with no ``doc_id``.
 DEFAULT_ID = "own-document"
 _PATH_LIKE = re.compile(r"\.(?:txt|text|md|csv|tsv|pdf|docx?|xlsx?|wps|html?)$", re.I)
@@ -113,6 +120,15 @@ class OwnDocument:
         lines: How every line was accounted for (as ``line_accounting()``).
         problems: The lines not understood (:data:`PROBLEM_COLUMNS`): file, line,
             text and reason.
+        clauses: Every unit of every responsibility clause or unit column as printed,
+            with its stated role (``resp`` for a list without roles, or an unknown
+            label), collective and implied flags and scope (:data:`CLAUSE_COLUMNS`;
+            documents read by the general reader).
+        dates: Every dated expression with its kind (deadline, from-year, window,
+            by-year, year, recurring) and task, if any (:data:`DATE_COLUMNS`; documents
+            read by the general reader).
+        readers: Which reader read each document (``corpus``: the parsers tuned on the
+            demonstration-zone plans; ``general``: :mod:`zone_lib.parse`), and why.
     """
 
     source: str
@@ -127,6 +143,9 @@ class OwnDocument:
     table: pd.DataFrame = field(repr=False)
     lines: pd.DataFrame = field(repr=False)
     problems: pd.DataFrame = field(repr=False)
+    clauses: pd.DataFrame = field(repr=False, default_factory=lambda: pd.DataFrame(columns=CLAUSE_COLUMNS))
+    dates: pd.DataFrame = field(repr=False, default_factory=lambda: pd.DataFrame(columns=DATE_COLUMNS))
+    readers: pd.DataFrame = field(repr=False, default_factory=lambda: pd.DataFrame(columns=READER_COLUMNS))
 
     def summary(self) -> dict[str, int]:
         """Row counts of the tables and line counts by status."""
@@ -141,7 +160,24 @@ class OwnDocument:
         return counts
 
 
-def _load(path_or_text: str | bytes | os.PathLike[str]) -> tuple[str, Path, list[str], str, bytes]:
+def _load(
+    path_or_text: str | bytes | os.PathLike[str],
+) -> tuple[str, Path, list[str], str, bytes, list | None]:
+    """``(source name, path, lines, encoding, bytes, HTML table grids)`` of a file, bytes or text.
+
+    HTML (a ``.html``/``.htm`` file, or bytes or text that open with an HTML tag) is
+    read into the lines of its text and the grids of its tables
+    (:func:`zone_lib.parse.html_input.read_html`).
+    """
+    source, path, lines, encoding, data = _load_text(path_or_text)
+    text = "\n".join(lines[:50])
+    if path.suffix.lower() in _HTML_SUFFIX or looks_like_html(text):
+        page = read_html("\n".join(lines), source)
+        return source, path, page.lines, encoding, data, page.tables
+    return source, path, lines, encoding, data, None
+
+
+def _load_text(path_or_text: str | bytes | os.PathLike[str]) -> tuple[str, Path, list[str], str, bytes]:
     """``(source name, path, lines, encoding, bytes)`` of a file, bytes or text."""
     if isinstance(path_or_text, bytes):
         if len(path_or_text) > MAX_SEED_BYTES:
@@ -194,7 +230,7 @@ def read_document(path_or_text: str | bytes | os.PathLike[str], doc_id: str | No
         EmptyDocumentError: If it holds no text.
         SeedReadError: If it cannot be read or decoded (the message says what to do).
     """
-    source, path, lines, encoding, data = _load(path_or_text)
+    source, path, lines, encoding, data, grids = _load(path_or_text)
     if not any(line.strip() for line in lines):
         raise EmptyDocumentError(
             source, "holds no text; expected the text of a plan (UTF-8, GB18030 or UTF-16 with a BOM)"
@@ -221,10 +257,125 @@ def read_document(path_or_text: str | bytes | os.PathLike[str], doc_id: str | No
                 detect_structure(numbered, min_tasks=1),
             )
         )
-    return _read(source, seed, docs)
+    return _read(source, seed, docs, grids)
 
 
-def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
+def _general(doc: Document, grids: list | None) -> GeneralReading:
+    lines = list(doc.seed.lines)
+    return read_general(
+        doc.doc_id, lines, doc.first_line, doc.last_line, grids=grids, split=split_units,
+        extract_targets=extract_targets,
+    )  # fmt: skip
+
+
+def _legacy_evidence(tasks: list[dict], milestones: list[dict], units: list[dict], cells: list[dict]) -> int:
+    """Distinct (task, unit) and (task, year) pairs and table cells (as ``GeneralReading.evidence``)."""
+    pairs = {(r["task_no"], r["unit"]) for r in units}
+    years = {(r["task_no"], y) for r in milestones for y in (r["year_from"], r["year_to"]) if y is not None}
+    return len(pairs) + len(years) + len(cells)
+
+
+def _choose(legacy: tuple[list, list, list, list], general: GeneralReading) -> tuple[str, str]:
+    """Which reading of a document to keep.
+
+    The corpus parsers know the demonstration-zone plans' conventions; they keep a
+    document unless
+
+    * they find no task in it;
+    * they take for a task an item the general reader knows to be a framework item
+      (指导思想, 发展目标 …), a part heading or a point of a task; or
+    * on the tasks both readers find (same line), the general reader ties more to them:
+      distinct (task, unit) and (task, year) pairs and table cells.
+    """
+    tasks = legacy[0]
+    if not tasks:
+        return (
+            ("general", "the corpus parsers find no task")
+            if general.tasks
+            else ("corpus", "no reader finds a task")
+        )
+    roles = {n.line: n.role for n in general.outline.nodes} if general.outline is not None else {}
+    wrong = [(r["source_line"], roles[r["source_line"]]) for r in tasks
+             if roles.get(r["source_line"]) in ("framework", "sub-item", "part")]  # fmt: skip
+    if wrong:
+        line, role = wrong[0]
+        return "general", f"the corpus parsers take a {role} for a task (line {line})"
+    mine = _legacy_evidence(*legacy)
+    lines = {r["source_line"] for r in tasks}
+    common = {r["task_no"] for r in general.tasks if r["source_line"] in lines}
+    theirs = _legacy_evidence(
+        [],
+        [r for r in general.milestones if r["task_no"] in common],
+        [r for r in general.responsibilities if r["task_no"] in common],
+        [c for c in general.cells if c["task_no"] in common],
+    )
+    if theirs > mine:
+        return (
+            "general",
+            f"on the same tasks the general reader ties more to them "
+            f"({theirs} units, years and cells vs {mine})",
+        )
+    return (
+        "corpus",
+        f"the corpus parsers read it as well ({mine} units, years and cells vs {theirs} on the same tasks)",
+    )
+
+
+@dataclass
+class _Legacy:
+    """A document as the corpus parsers read it: rows (tasks, milestones, units, cells) and its parse."""
+
+    rows: tuple[list[dict], list[dict], list[dict], list[dict]]
+    prose: ProseParse
+    table_lines: list
+    table_name: str
+    matrix: pd.DataFrame | None
+
+
+def _read_legacy(doc: Document) -> _Legacy:
+    """Read a document with the corpus parsers (prose tasks, annual matrix, task-division table)."""
+    prose = prose_of(doc)
+    numbered = doc.numbered_lines()
+    table_lines: list = []
+    table_name = "matrix"
+    matrix = None
+    cells: list[dict] = []
+    try:
+        if find_table(numbered) is not None:
+            a, matrix = _matrix(doc)
+            table_lines = a.table.lines
+            cells += _annual_cells(doc.doc_id, a.table, matrix)
+    except TableParseError as exc:
+        table_lines = unreadable_table(numbered, exc)
+    tasks_here = task_rows(doc.doc_id, prose)
+    milestones_here = milestone_rows(doc.doc_id, prose, matrix)
+    resp_here = responsibility_rows(doc.doc_id, prose)
+    division = None
+    if matrix is None and not table_lines and find_task_table(numbered) is not None:
+        try:
+            division = parse_task_table(numbered, doc.seed_file)
+        except TableParseError as exc:
+            table_lines = unreadable_table(numbered, exc)
+    if division is not None:
+        table = division
+        table_lines, table_name = table.lines, "task_table"
+        cells += _division_cells(doc.doc_id, table)
+        t_rows, m_rows, r_rows = _division_facts(doc.doc_id, table)
+        known = {r["task_no"] for r in tasks_here}
+        with_units = {r["task_no"] for r in resp_here}
+        tasks_here += [r for r in t_rows if r["task_no"] not in known]  # rows with no prose task
+        milestones_here += m_rows
+        resp_here += [r for r in r_rows if r["task_no"] not in with_units]
+    return _Legacy((tasks_here, milestones_here, resp_here, cells), prose, table_lines, table_name, matrix)
+
+
+def _read(source: str, seed: SeedFile, docs: list[Document], grids: list | None = None) -> OwnDocument:
+    generals: dict[str, GeneralReading] = {}
+    readers: list[dict] = []
+    clause_r: list[dict] = []
+    date_r: list[dict] = []
+    general_targets: list[dict] = []
+
     task_r: list[dict] = []
     milestone_r: list[dict] = []
     resp_r: list[dict] = []
@@ -232,54 +383,59 @@ def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
     matrices: list[pd.DataFrame] = []
     discrepancies: list[pd.DataFrame] = []
     parses: dict[str, tuple[ProseParse | None, list, str]] = {}
-    for doc in docs:
-        if doc.structure != "tasks":
+    for k, doc in enumerate(docs):
+        general = _general(doc, grids)
+        legacy = _read_legacy(doc) if doc.structure == "tasks" and grids is None else None
+        found = legacy.rows if legacy is not None else ([], [], [], [])
+        reader, why = _choose(found, general)
+        readers.append({"doc_id": doc.doc_id, "reader": reader, "reason": why})
+        if reader == "general":
+            generals[doc.doc_id] = general
+            docs[k] = doc = replace(doc, structure="tasks" if general.tasks else doc.structure)
+            task_r += sorted(general.tasks, key=lambda r: r["task_no"])
+            milestone_r += general.milestones
+            resp_r += _ordered(sorted(
+                ({c: r[c] for c in RESPONSIBILITY_COLUMNS} for r in general.responsibilities),
+                key=lambda r: r["task_no"]))  # fmt: skip
+            cells += general.cells
+            clause_r += general.clauses
+            date_r += general.dates
+            general_targets += general.targets
             parses[doc.doc_id] = (None, [], "")
             continue
-        prose = prose_of(doc)
-        numbered = doc.numbered_lines()
-        table_lines: list = []
-        table_name = "matrix"
-        matrix = None
-        try:
-            if find_table(numbered) is not None:
-                a, matrix = _matrix(doc)
-                table_lines = a.table.lines
-                matrices.append(matrix)
-                discrepancies.append(_discrepancies(doc))
-                cells += _annual_cells(doc.doc_id, a.table, matrix)
-        except TableParseError as exc:
-            table_lines = unreadable_table(numbered, exc)
-        tasks_here = task_rows(doc.doc_id, prose)
-        milestones_here = milestone_rows(doc.doc_id, prose, matrix)
-        resp_here = responsibility_rows(doc.doc_id, prose)
-        division = None
-        if matrix is None and not table_lines and find_task_table(numbered) is not None:
-            try:
-                division = parse_task_table(numbered, doc.seed_file)
-            except TableParseError as exc:
-                table_lines = unreadable_table(numbered, exc)
-        if division is not None:
-            table = division
-            table_lines, table_name = table.lines, "task_table"
-            cells += _division_cells(doc.doc_id, table)
-            t_rows, m_rows, r_rows = _division_facts(doc.doc_id, table)
-            known = {r["task_no"] for r in tasks_here}
-            with_units = {r["task_no"] for r in resp_here}
-            tasks_here += [r for r in t_rows if r["task_no"] not in known]  # rows with no prose task
-            milestones_here += m_rows
-            resp_here += [r for r in r_rows if r["task_no"] not in with_units]
+        if legacy is None:
+            parses[doc.doc_id] = (None, [], "")
+            continue
+        tasks_here, milestones_here, resp_here, cells_here = legacy.rows
+        if legacy.matrix is not None:
+            matrices.append(legacy.matrix)
+            discrepancies.append(_discrepancies(doc))
+        cells += cells_here
         task_r += sorted(tasks_here, key=lambda r: r["task_no"])
         milestone_r += milestones_here
         resp_r += _ordered(sorted(resp_here, key=lambda r: r["task_no"]))
-        parses[doc.doc_id] = (prose, table_lines, table_name)
+        parses[doc.doc_id] = (legacy.prose, legacy.table_lines, legacy.table_name)
 
     tasks = validate(tasks_frame(task_r), "tasks")
     milestones = validate(milestones_frame(milestone_r), "milestones")
     responsibilities = validate(pd.DataFrame(resp_r, columns=RESPONSIBILITY_COLUMNS), "responsibilities")
-    targets = validate(
-        targets_frame(milestones, tasks, {d.doc_id: d.numbered_lines() for d in docs}), "targets"
-    )
+    legacy_docs = [d for d in docs if d.doc_id not in generals and d.structure == "tasks"]
+    if legacy_docs:
+        targets = targets_frame(
+            milestones[~milestones["doc_id"].isin(list(generals))],
+            tasks[~tasks["doc_id"].isin(list(generals))],
+            {d.doc_id: d.numbered_lines() for d in legacy_docs},
+        )
+    else:
+        targets = pd.DataFrame(columns=TARGET_COLUMNS).astype({"year": "Int64", "value": "float64"})
+    if general_targets:
+        extra = pd.DataFrame(general_targets, columns=TARGET_COLUMNS).astype(
+            {"task_no": "Int64", "year": "Int64", "value": "float64"}
+        )
+        targets = pd.concat([targets.astype({"task_no": "Int64"}), extra], ignore_index=True)
+        if targets["task_no"].notna().all():
+            targets = targets.astype({"task_no": "int64"})
+    targets = validate(targets, "targets")
     matrix = _stack(matrices, "matrix")
     disc = _stack(discrepancies, "discrepancies")
     table = validate(
@@ -294,8 +450,14 @@ def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
         ("matrix", matrix),
         ("task_table", table),
     ]
-    lines = _account(seed, docs, parses, frames)
+    lines = _account(seed, docs, parses, frames, generals)
     bad = lines[lines["status"].isin(["reported", "unclassified"])]
+    bad = bad[~bad["doc_id"].isin(list(generals)) | (bad["status"] == "unclassified")]
+    general_problems = [
+        {"doc_id": d, "file": source, "line": n, "text": seed.lines[n - 1], "reason": reason}
+        for d, g in generals.items()
+        for n, reason in sorted(g.problems)
+    ]
     problems = pd.DataFrame(
         {
             "doc_id": bad["doc_id"],
@@ -305,7 +467,11 @@ def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
             "reason": [r or f"{k} line not understood" for r, k in zip(bad["reason"], bad["kind"])],
         },
         columns=PROBLEM_COLUMNS,
-    ).reset_index(drop=True)
+    )
+    if general_problems:
+        problems = pd.concat([problems, pd.DataFrame(general_problems, columns=PROBLEM_COLUMNS)])
+        problems = problems.sort_values("line", kind="stable")
+    problems = problems.reset_index(drop=True)
     return OwnDocument(
         source,
         seed.encoding,
@@ -319,15 +485,26 @@ def _read(source: str, seed: SeedFile, docs: list[Document]) -> OwnDocument:
         table,
         lines,
         validate(problems, "problems"),
+        pd.DataFrame(clause_r, columns=CLAUSE_COLUMNS).astype({"task_no": "Int64"}),
+        pd.DataFrame(date_r, columns=DATE_COLUMNS).astype(
+            {"task_no": "Int64", "year_from": "Int64", "year_to": "Int64"}
+        ),
+        pd.DataFrame(readers, columns=READER_COLUMNS),
     )
 
 
 def _stack(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
-    columns = list(schemas()[name]["columns"])
     if not frames:
-        empty = pd.DataFrame(columns=columns)
-        return empty.astype({c: "Int64" for c, r in schemas()[name]["columns"].items() if r["type"] == "int"})
+        return _empty(name).copy()
     return validate(pd.concat(frames, ignore_index=True), name)
+
+
+@lru_cache(maxsize=8)
+def _empty(name: str) -> pd.DataFrame:
+    """An empty table with the schema's columns and integer columns as ``Int64`` (cached: copy it)."""
+    columns = schemas()[name]["columns"]
+    empty = pd.DataFrame(columns=list(columns))
+    return empty.astype({c: "Int64" for c, r in columns.items() if r["type"] == "int"})
 
 
 def _matrix(doc: Document):
@@ -496,6 +673,7 @@ def _account(
     docs: list[Document],
     parses: dict[str, tuple[ProseParse | None, list, str]],
     frames: list[tuple[str, pd.DataFrame]],
+    generals: dict[str, GeneralReading] | None = None,
 ) -> pd.DataFrame:
     cited: dict[tuple[str, int], set[str]] = {}
     for name, df in frames:
@@ -504,7 +682,24 @@ def _account(
                 cited.setdefault((doc_id, int(line)), set()).add(name)
     rows: list[dict] = []
     done: set[int] = set()
+    generals = generals or {}
     for doc in docs:
+        if doc.doc_id in generals:
+            status = generals[doc.doc_id].lines
+            for n in range(doc.first_line, doc.last_line + 1):
+                st, kind, reason = status[n]
+                names = cited.get((doc.doc_id, n), set())
+                if names and st != "reported":
+                    st = "used"
+                rows.append(
+                    {
+                        "doc_id": doc.doc_id, "seed_file": doc.seed_file, "line": n, "status": st,
+                        "kind": kind, "used_by": ",".join(sorted(names)), "reason": reason,
+                        "text": doc.seed.lines[n - 1],
+                    }
+                )  # fmt: skip
+                done.add(n)
+            continue
         prose, table_lines, table_name = parses[doc.doc_id]
         used = {n: names for (d, n), names in cited.items() if d == doc.doc_id}
         records = account_document(doc, used, prose, table_lines, table_name=table_name or "matrix")
