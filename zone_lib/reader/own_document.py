@@ -289,11 +289,11 @@ def _choose(legacy: tuple[list, list, list, list], general: GeneralReading) -> t
     """
     tasks = legacy[0]
     if not tasks:
-        return (
-            ("general", "the corpus parsers find no task")
-            if general.tasks
-            else ("corpus", "no reader finds a task")
-        )
+        if general.tasks:
+            return "general", "the corpus parsers find no task"
+        if general.outline is not None and general.outline.nodes:
+            return "general", "no reader finds a task; the general reader says why in problems"
+        return "corpus", "no reader finds a task, and there is no numbered item"
     roles = {n.line: n.role for n in general.outline.nodes} if general.outline is not None else {}
     wrong = [(r["source_line"], roles[r["source_line"]]) for r in tasks
              if roles.get(r["source_line"]) in ("framework", "sub-item", "part")]  # fmt: skip

@@ -1,0 +1,325 @@
+"""The general reader (zone_lib.parse): outline, clauses, dates, tables, HTML — on made-up texts."""
+
+import pandas as pd
+import pytest
+
+import zone_lib
+from zone_lib.parse.clauses import find_clauses
+from zone_lib.parse.dates import find_dates, sentence_year
+from zone_lib.parse.division_table import column_meaning, find_text_tables, table_from_grid
+from zone_lib.parse.html_input import read_html
+from zone_lib.parse.outline import decide, read_outline
+
+# -- the outline ---------------------------------------------------------------------------------
+
+HEAD = "某省人民政府关于推进示例工作的意见\n\n某政发〔2030〕1号\n\n各市人民政府，省政府各部门：\n\n为推进示例工作，提出如下意见。\n\n"
+SIGN = "\n\n某省人民政府\n\n2030年1月1日\n\n（此件公开发布）\n"
+
+
+def _roles(body: str) -> list[tuple[str, str]]:
+    lines = (HEAD + body + SIGN).split("\n")
+    outline = decide(read_outline(lines, 1, len(lines)))
+    return [(n.marker, n.role) for n in outline.nodes]
+
+
+@pytest.mark.parametrize(
+    ("body", "roles"),
+    [
+        pytest.param(
+            "一、对示例工作成效明显的市，给予奖励。（省财政厅负责）\n\n二、对示例工作进展快的县，优先安排项目。（省发展改革委负责）",
+            [("一、", "task"), ("二、", "task")],
+            id="top-level-numerals-as-measures",
+        ),
+        pytest.param(
+            "一、总体要求\n\n（一）指导思想。坚持示例。\n\n（二）工作目标。到2030年，基本完成。\n\n"
+            "二、重点任务\n\n（三）建设平台。建成平台。\n\n（四）推广应用。推广平台。\n\n三、保障措施\n\n（五）加强领导。各地要加强领导。",
+            [
+                ("一、", "framework"),
+                ("（一）", "framework"),
+                ("（二）", "framework"),
+                ("二、", "part"),
+                ("（三）", "task"),
+                ("（四）", "task"),
+                ("三、", "part"),
+                ("（五）", "task"),
+            ],
+            id="framework-and-continuous-numbering",
+        ),
+        pytest.param(
+            "一、主要任务\n\n（一）建设平台。\n\n各地要建设平台。\n\n（二）推广应用。\n\n各地要推广应用。\n\n"
+            "二、保障措施\n\n（一）加强领导。\n\n各地要加强领导。",
+            [("一、", "part"), ("（一）", "task"), ("（二）", "task"), ("二、", "part"), ("（一）", "task")],
+            id="headings-alone-and-restarts",
+        ),
+        pytest.param(
+            "一、总体要求\n\n坚持示例。\n\n二、工作任务\n\n1.建设平台。建成平台。\n\n2.推广应用。推广平台。\n\n"
+            "三、工作安排\n\n2030年底前完成。",
+            [
+                ("一、", "framework"),
+                ("二、", "part"),
+                ("1.", "task"),
+                ("2.", "task"),
+                ("三、", "unnumbered part"),
+            ],
+            id="arabic-items-and-an-unnumbered-part",
+        ),
+        pytest.param(
+            "一、组织实施\n\n（一）成立工作组。由省政府牵头。\n\n（二）成立办公室。办公室下设：\n\n1.综合组。负责综合。\n\n2.督查组。负责督查。",
+            [
+                ("一、", "part"),
+                ("（一）", "task"),
+                ("（二）", "task"),
+                ("1.", "sub-item"),
+                ("2.", "sub-item"),
+            ],
+            id="points-of-a-task",
+        ),
+    ],
+)
+def test_outline_roles(body, roles):
+    assert _roles(body) == roles
+
+
+def test_closing_paragraph_is_not_part_of_the_last_task():
+    doc = zone_lib.read_document(
+        HEAD
+        + "一、对示例成效明显的市给予奖励。（省财政厅负责）\n\n二、对示例进展快的县优先安排。（省发展改革委负责）\n\n"
+        "各地区、各部门要认真组织实施，2030年12月31日前报送情况。" + SIGN,
+        doc_id="t",
+    )
+    assert list(doc.tasks.task_no) == [1, 2]
+    assert doc.milestones.empty  # the closing paragraph's deadline belongs to no task
+    lines = doc.lines.set_index("line")
+    assert lines.loc[13, "kind"] == "closing"
+    assert set(doc.dates.kind) == {"deadline"} and doc.dates.task_no.isna().all()
+
+
+# -- responsibility clauses ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        pytest.param(
+            "建设平台。（省卫生健康委、省财政厅负责）",
+            [("省卫生健康委", "resp"), ("省财政厅", "resp")],
+            id="x-y-responsible",
+        ),
+        pytest.param(
+            "建设平台。（省卫生健康委牵头，省财政厅、省医保局参与）",
+            [("省卫生健康委", "lead"), ("省财政厅", "coop"), ("省医保局", "coop")],
+            id="lead-and-take-part",
+        ),
+        pytest.param(
+            "建设平台。（省卫生健康委指导，各市人民政府负责落实）",
+            [("省卫生健康委", "resp"), ("各市人民政府", "resp")],
+            id="guide-and-carry-out",
+        ),
+        pytest.param(
+            "建设平台。（省卫生健康委会同有关部门负责）", [("省卫生健康委", "resp")], id="together-with"
+        ),
+        pytest.param(
+            "建设平台。（省卫生健康委等有关部门和单位按职责分工负责）",
+            [("省卫生健康委", "resp")],
+            id="collective-tail",
+        ),
+        pytest.param(
+            "建设平台。（省卫生健康委、省财政厅，各市人民政府按职责分工负责）",
+            [("省卫生健康委", "resp"), ("省财政厅", "resp"), ("各市人民政府", "resp")],
+            id="second-group",
+        ),
+        pytest.param("建设平台。(省卫生健康委负责)", [("省卫生健康委", "resp")], id="ascii-brackets"),
+        pytest.param(
+            "建设平台。〔责任单位:省卫生健康委、省医保局〕",
+            [("省卫生健康委", "resp"), ("省医保局", "resp")],
+            id="tortoise-brackets",
+        ),
+        pytest.param(
+            "建设平台。（数据提供单位：省统计局）", [("省统计局", "数据提供单位")], id="unknown-label-kept"
+        ),
+        pytest.param("支持职业院校（含技工学校）开展培训。", [], id="not-a-clause"),
+    ],
+)
+def test_clause_grammar(text, units):
+    got = [(u.unit, u.role) for c in find_clauses(text) for u in c.units]
+    assert got == units
+
+
+def test_clause_scope_convention_cut_off_and_not_listed():
+    (c,) = find_clauses("做好示例。（负责部门：省卫生健康委；适用范围：公立医院）")
+    assert c.scope == "适用范围：公立医院"
+    (c,) = find_clauses("做好示例。（省卫生健康委、省财政厅负责。排在第一位的部门为牵头部门）")
+    assert c.states_first_leads
+    (c,) = find_clauses("做好示例。（省卫生健康委负责；2030年底前完成")
+    assert c.is_cut_off and c.remainder == "2030年底前完成"
+    (c,) = find_clauses(
+        "做好示例。（省卫生健康委指导，各市人民政府负责落实。以下均需各市人民政府落实，不再列出）"
+    )
+    assert c.not_listed == ["各市人民政府"]
+    assert c.units[0].is_collective is False and c.units[1].is_collective is True
+
+
+def test_convention_applies_from_where_it_is_stated():
+    doc = zone_lib.read_document(
+        HEAD + "一、主要任务\n\n（一）建设平台。（省卫生健康委、省财政厅负责）\n\n"
+        "（二）推广应用。（省医保局、省财政厅负责。列第一位者为牵头单位，下同）\n\n"
+        "（三）完善机制。（省财政厅、省医保局负责）\n\n（四）统计监测。（数据提供单位：省统计局）\n\n"
+        "（五）做好宣传。（省委宣传部负责；2030年底前完成" + SIGN,
+        doc_id="t",
+    )
+    r = doc.responsibilities
+    assert r[["task_no", "unit", "role"]].values.tolist() == [
+        [1, "省卫生健康委", "lead"], [1, "省财政厅", "coop"],
+        [2, "省医保局", "lead"], [2, "省财政厅", "coop"],
+        [3, "省财政厅", "lead"], [3, "省医保局", "coop"],
+        [5, "省委宣传部", "lead"],
+    ]  # fmt: skip
+    c = doc.clauses.set_index(["task_no", "unit"])
+    assert c.loc[(1, "省卫生健康委"), "role"] == "resp"  # listed without roles before the convention
+    assert c.loc[(4, "省统计局"), "role"] == "数据提供单位"
+    reasons = " | ".join(doc.problems.reason)
+    assert "数据提供单位" in reasons and "cut off" in reasons
+    assert set(doc.problems.line) == {17, 19}
+    assert doc.milestones[["task_no", "year_to"]].values.tolist() == [[5, 2030]]
+
+
+def test_numbered_items_with_no_task_say_why():
+    doc = zone_lib.read_document(
+        HEAD + "一、总体要求\n\n（一）指导思想。坚持示例。\n\n（二）基本原则。坚持示例。" + SIGN, doc_id="t"
+    )
+    assert doc.tasks.empty
+    assert len(doc.problems) == 1 and "no task" in doc.problems.reason[0]
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2030年6月底前，完成评估。", [("deadline", None, 2030)], id="month-deadline"),
+        pytest.param("各地于2030年12月31日前报送。", [("deadline", None, 2030)], id="day-deadline"),
+        pytest.param("2030年上半年，启动试点。", [("deadline", None, 2030)], id="half-year"),
+        pytest.param(
+            "从2030年起，每年3月底前报送。",
+            [("from-year", 2030, None), ("recurring", 2030, None)],
+            id="from-year-recurring",
+        ),
+        pytest.param("自2030年1月1日起施行。", [("from-year", 2030, None)], id="from-date"),
+        pytest.param("2030年1月1日至12月31日，给予补贴。", [("window", 2030, 2030)], id="window-one-year"),
+        pytest.param(
+            "2030年1月1日至2031年12月31日，放宽条件。", [("window", 2030, 2031)], id="window-two-years"
+        ),
+        pytest.param("2030—2031年，开展试点。", [("window", 2030, 2031)], id="year-range"),
+        pytest.param("工作稳步推进，到2030年底，基本建成。", [("by-year", None, 2030)], id="by-year-inside"),
+        pytest.param("2030年，建成平台。", [("year", 2030, 2030)], id="year-comma"),
+        pytest.param(
+            "将2028年实施的措施调整完善。某政发〔2029〕3号停止执行。", [], id="background-and-number"
+        ),
+    ],
+)
+def test_dates(text, expected):
+    assert [(d.kind, d.year_from, d.year_to) for d in find_dates(text)] == expected
+
+
+def test_a_goal_year_carries_to_the_targets_of_its_paragraph():
+    text = "到2030年，总规模达到5万亿元。推出50项精品赛事。"
+    assert sentence_year(text, text.index("50项")) == 2030
+    assert sentence_year("推出50项精品赛事。", 2) is None
+
+
+# -- tables --------------------------------------------------------------------------------------
+
+CELLS = [
+    "附件", "", "示例举措推广清单", "", "序号", "", "改革举措", "", "主 要 内 容", "", "指导部门", "", "推广范围", "",
+    "一、平台建设方面（共2项）", "",
+    "1", "", "建设示例平台", "", "整合资源，建成平台。", "", "省卫生健康委、省医保局", "", "全省", "",
+    "2", "", "推广示例应用", "", "到2030年，覆盖90%以上的医院。", "", "省医保局", "", "全省", "",
+    "二、机制创新方面（共3项）", "", "三、管理创新方面（共1项）", "",
+    "6", "", "完善示例机制", "", "建立机制。", "", "省财政厅", "", "试点地区",
+]  # fmt: skip
+
+
+def test_column_meanings():
+    assert [
+        column_meaning(h)
+        for h in ["序号", "改革举措", "主 要 内 容", "指导部门", "推广范围", "配合处室", "数据提供单位"]
+    ] == [
+        "number",
+        "name",
+        "content",
+        "resp",
+        "scope",
+        "coop",
+        "数据提供单位",
+    ]
+    assert column_meaning("整合资源，建成平台。") is None
+
+
+def test_table_one_cell_per_line_with_category_rows_and_a_gap():
+    (table,) = find_text_tables(CELLS)
+    assert [r.number for r in table.rows] == [1, 2, 6]
+    assert [r.category for r in table.rows] == ["一、平台建设方面（共2项）"] * 2 + [
+        "三、管理创新方面（共1项）"
+    ]
+    assert table.problems == [(41, "table rows 3–5 are missing: row 6 follows row 2")]
+    doc = zone_lib.read_document("\n".join(CELLS), doc_id="t")
+    assert doc.tasks[["task_no", "task", "section", "source_line"]].values.tolist() == [
+        [1, "建设示例平台", "平台建设方面", 17], [2, "推广示例应用", "平台建设方面", 27], [6, "完善示例机制", "管理创新方面", 41],
+    ]  # fmt: skip
+    assert doc.responsibilities[["task_no", "unit", "role"]].values.tolist() == [
+        [1, "省卫生健康委", "lead"], [1, "省医保局", "coop"], [2, "省医保局", "lead"], [6, "省财政厅", "lead"],
+    ]  # fmt: skip
+    cells = doc.table[doc.table.column == "指导部门"]
+    assert cells[["task_no", "text", "role"]].values.tolist()[0] == [
+        1,
+        "省卫生健康委、省医保局",
+        "responsible",
+    ]
+    assert doc.targets[["task_no", "year", "value"]].values.tolist() == [[2, 2030, 90.0]]
+
+
+HTML = (
+    "<div><p>示例工作分工表</p><table>"
+    "<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>"
+    "<tr><td colspan='5'>一、基础建设</td></tr>"
+    "<tr><td>1</td><td>建设平台</td><td rowspan='2'>省卫生健康委</td><td>省财政厅</td><td>2030年底前</td></tr>"
+    "<tr><td>2</td><td>推广应用</td><td>省医保局、<br>省财政厅</td><td>长期坚持</td></tr>"
+    "</table></div>"
+)
+
+
+def test_html_table_with_row_and_column_spans():
+    page = read_html(HTML)
+    assert page.lines[:3] == ["示例工作分工表", "", "序号"]
+    (grid,) = page.tables
+    table = table_from_grid(grid)
+    assert [r.number for r in table.rows] == [1, 2]
+    row2 = table.rows[1].cells
+    assert (row2[2].text, row2[2].is_merged) == ("省卫生健康委", True)
+    assert row2[3].text == "省医保局、省财政厅"
+    doc = zone_lib.read_document(HTML.encode("utf-8"), doc_id="t")
+    assert doc.responsibilities[["task_no", "unit", "role"]].values.tolist() == [
+        [1, "省卫生健康委", "lead"], [1, "省财政厅", "coop"],
+        [2, "省卫生健康委", "lead"], [2, "省医保局", "coop"], [2, "省财政厅", "coop"],
+    ]  # fmt: skip
+    assert doc.milestones[["task_no", "year_to", "source"]].values.tolist() == [[1, 2030, "deadline"]]
+    merged = doc.table[doc.table.is_merged]
+    assert merged[["task_no", "column", "text"]].values.tolist() == [[2, "牵头单位", "省卫生健康委"]]
+
+
+def test_html_and_its_text_give_the_same_tables(tmp_path):
+    body = (
+        HEAD
+        + "一、对示例成效明显的市给予奖励。（省财政厅负责）\n\n二、对示例进展快的县，2030年底前优先安排。（省发展改革委负责）"
+        + SIGN
+    )
+    html = "".join(f"<p>{line}</p>" for line in body.split("\n\n"))
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    text_doc = zone_lib.read_document(body.replace("\n\n", "\n\n"), doc_id="t")
+    html_doc = zone_lib.read_document(tmp_path / "a.html", doc_id="t")
+    assert list(html_doc.readers.reader) == ["general"]
+    for name in ("tasks", "milestones", "responsibilities", "targets"):
+        a = getattr(text_doc, name)[["task_no", "source_line"]].reset_index(drop=True)
+        b = getattr(html_doc, name)[["task_no", "source_line"]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b, obj=name)
