@@ -426,20 +426,18 @@ def _read(source: str, seed: SeedFile, docs: list[Document], grids: list | None 
             tasks[~tasks["doc_id"].isin(list(generals))],
             {d.doc_id: d.numbered_lines() for d in legacy_docs},
         )
+        if general_targets:
+            extra = _frame(general_targets, TARGET_COLUMNS, ints=("task_no", "year"), floats=("value",))
+            targets = pd.concat([targets.astype({"task_no": "Int64"}), extra], ignore_index=True)
+            if targets["task_no"].notna().all():
+                targets = targets.astype({"task_no": "int64"})
     else:
-        targets = pd.DataFrame(columns=TARGET_COLUMNS).astype({"year": "Int64", "value": "float64"})
-    if general_targets:
-        extra = pd.DataFrame(general_targets, columns=TARGET_COLUMNS).astype(
-            {"task_no": "Int64", "year": "Int64", "value": "float64"}
-        )
-        targets = pd.concat([targets.astype({"task_no": "Int64"}), extra], ignore_index=True)
-        if targets["task_no"].notna().all():
-            targets = targets.astype({"task_no": "int64"})
+        targets = _frame(general_targets, TARGET_COLUMNS, ints=("task_no", "year"), floats=("value",))
     targets = validate(targets, "targets")
     matrix = _stack(matrices, "matrix")
     disc = _stack(discrepancies, "discrepancies")
     table = validate(
-        pd.DataFrame(cells, columns=TABLE_COLUMNS).astype({"year": "Int64", "is_merged": "bool"}),
+        _frame(cells, TABLE_COLUMNS, ints=("year",), bools=("is_merged",)),
         "task_table",
     )
     frames = [
@@ -485,12 +483,30 @@ def _read(source: str, seed: SeedFile, docs: list[Document], grids: list | None 
         table,
         lines,
         validate(problems, "problems"),
-        pd.DataFrame(clause_r, columns=CLAUSE_COLUMNS).astype({"task_no": "Int64"}),
-        pd.DataFrame(date_r, columns=DATE_COLUMNS).astype(
-            {"task_no": "Int64", "year_from": "Int64", "year_to": "Int64"}
+        _frame(
+            clause_r, CLAUSE_COLUMNS, ints=("task_no", "source_line"), bools=("is_collective", "is_implied")
         ),
+        _frame(date_r, DATE_COLUMNS, ints=("task_no", "year_from", "year_to", "source_line")),
         pd.DataFrame(readers, columns=READER_COLUMNS),
     )
+
+
+def _frame(
+    rows: list[dict],
+    columns: list[str],
+    ints: tuple[str, ...] = (),
+    floats: tuple[str, ...] = (),
+    bools: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """A table from rows, built column by column (integer columns as ``Int64``): faster than ``astype``."""
+    data: dict[str, object] = {c: [r[c] for r in rows] for c in columns}
+    for c in ints:
+        data[c] = pd.array(data[c], dtype="Int64")
+    for c in floats:
+        data[c] = pd.array(data[c], dtype="float64")
+    for c in bools:
+        data[c] = pd.array(data[c], dtype="bool")
+    return pd.DataFrame(data, columns=columns)
 
 
 def _stack(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
