@@ -121,9 +121,9 @@ def test_reading_one_document_stays_under_its_time_budget():
     for path in paths:
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()  # CPU time: other processes on a busy machine do not count
             zone_lib.read_document(path)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         times[path.stem] = best * 1000
     # a loaded machine slows everything: the median is held to the budget, the slowest to twice it
     ordered = sorted(times.values())

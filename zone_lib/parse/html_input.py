@@ -63,7 +63,7 @@ def read_html(html: str, source: str = "<html>") -> HtmlDocument:
         SeedReadError: If Beautiful Soup is not installed.
     """
     try:
-        from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+        from bs4 import BeautifulSoup, Comment, NavigableString, Tag  # heavy: only for HTML input
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise SeedReadError(source, "reading HTML needs beautifulsoup4 (pip install beautifulsoup4)") from exc
     soup = BeautifulSoup(html, "html.parser")

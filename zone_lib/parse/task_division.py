@@ -32,6 +32,7 @@ from zone_lib.textutil import collapse_ws, fold
 _DIGITS = re.compile(r"^\d{1,3}$")
 _DEADLINE = re.compile(r"20\d{2}|长期|持续|年底|月|前")
 
+
 def find_task_table(numbered_lines: list[tuple[int, str]]) -> int | None:
     """Index of the first header line of a task-division table (a unit column, fewer than two years).
 
