@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # # 数据质量检查 Data-quality check
 #
 # What `zone check` finds in the seed texts: table lines the parser could not read
@@ -13,10 +13,10 @@
 # %% tags=["parameters"]
 # no parameters
 
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # ## 准备 Setup
 
-# %%
+# %% tags=["notebook-only"]
 import zone_lib
 from zone_lib.quality import findings as quality
 from zone_lib import views
@@ -25,13 +25,16 @@ findings = zone_lib.quality_findings()
 print(f"{len(findings)} findings")
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
+# %%
+views.headline("check")
+
 # %% [markdown]
 # ## 1. 概况 Summary
 #
 # Findings per check and severity (错误 error, 警告 warning, 提示 info).
 
 # %%
-quality.quality_summary(findings)
+views.show(quality.quality_summary(findings))
 
 # %%
 views.fig_quality(findings)
@@ -39,7 +42,8 @@ views.fig_quality(findings)
 # %% [markdown]
 # ## 2. 全部发现 Every finding
 #
-# Most severe first; `位置 where` is `seed_file:line`.
+# Most severe first; each finding names its document (id and number) and its line, which
+# opens the seed text at that line.
 
 # %%
-views.full_table(views.quality_view(findings))
+views.show(views.check_view(findings))

@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # # 总览 Overview
 #
 # The annual task matrix (年度主要任务) of the Ningxia “互联网+医疗健康” (Internet Plus
@@ -12,21 +12,24 @@
 # %% tags=["parameters"]
 # no parameters
 
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # ## 准备 Setup
 
-# %%
+# %% tags=["notebook-only"]
 from zone_lib import views
 from zone_lib.views import params, widgets
 
 print('years:', params.valid_years())
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
+# %%
+views.headline("overview")
+
 # %% [markdown]
 # ## 1. 框架 The framework, section by section
 
 # %%
-views.overview()
+views.show(views.overview())
 
 # %% [markdown]
 # ## 2. 任务 × 年度 Task × year
@@ -60,7 +63,7 @@ views.fig_unit_network()
 # ## 6. 量化目标 Quantified targets
 
 # %%
-views.targets()
+views.show(views.targets())
 
 # %%
 views.fig_targets()

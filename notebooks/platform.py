@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # # 平台简报 Platform briefing
 #
 # One section of the Implementation Plan 宁政办发〔2019〕10号: its tasks year by year, its
@@ -13,12 +13,12 @@
 # %% tags=["parameters"]
 platform: int = 5  # section 1–8 of the framework: number, numeral (五), Chinese title or English label
 
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # ## 参数检查 Checking the parameter
 #
 # An unknown section stops here, listing the eight sections.
 
-# %%
+# %% tags=["notebook-only"]
 from zone_lib import views
 from zone_lib.views import params, widgets
 
@@ -26,19 +26,22 @@ platform = params.check_platform(platform)
 print(f'platform = {platform}: {params.section_label(platform, short=False)}')
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
+# %%
+views.headline("platform", platform)
+
 # %% [markdown]
 # ## 1. 任务与年度 Tasks and years
 #
 # The text of every cell, one column per year.
 
 # %%
-views.bilingual(views.platform_view(platform))
+views.show(views.platform_view(platform))
 
 # %% [markdown]
 # ## 2. 责任单位 Responsible units
 
 # %%
-views.platform_units(platform)
+views.show(views.platform_units(platform))
 
 # %% [markdown]
 # ## 3. 里程碑 Milestones: region and county
@@ -53,7 +56,7 @@ views.fig_timeline(section=platform)
 # ## 4. 表格与正文的差异 Where the table and the prose disagree
 
 # %%
-views.platform_discrepancies(platform)
+views.show(views.platform_discrepancies(platform))
 
 # %% [markdown] tags=["live"]
 # ## 5. 交互浏览 Live explorer

@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # # 单位简报 Unit briefing
 #
 # The tasks of the annual matrix of 宁政办发〔2019〕10号 that one responsible unit
@@ -11,12 +11,12 @@
 # %% tags=["parameters"]
 unit: str = "自治区卫生健康委"  # a responsible unit of nx-impl-2019: name, alias (医保局) or English name
 
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # ## 参数检查 Checking the parameter
 #
 # An unknown unit stops here, listing the valid units.
 
-# %%
+# %% tags=["notebook-only"]
 from zone_lib import views
 from zone_lib.views import params, widgets
 
@@ -24,13 +24,16 @@ unit = params.check_unit(unit)
 print(f'unit = {unit} ({params.unit_en(unit)})')
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
+# %%
+views.headline("unit", unit)
+
 # %% [markdown]
 # ## 1. 逐年负荷 Load by year
 #
 # Tasks led and supported each year, and the share of that year's cells.
 
 # %%
-views.unit_by_year(unit)
+views.show(views.unit_by_year(unit))
 
 # %% [markdown]
 # ## 2. 任务 Tasks, year by year
@@ -38,7 +41,7 @@ views.unit_by_year(unit)
 # Every task-year cell naming the unit, with the cell's source line.
 
 # %%
-views.bilingual(views.unit_view(unit))
+views.show(views.unit_view(unit))
 
 # %% [markdown]
 # ## 3. 合作单位 Partners
@@ -46,7 +49,7 @@ views.bilingual(views.unit_view(unit))
 # Units listed on the same tasks, most shared tasks first.
 
 # %%
-views.unit_partners(unit)
+views.show(views.unit_partners(unit))
 
 # %% [markdown]
 # ## 4. 协作网络 The network of units
@@ -60,7 +63,7 @@ views.fig_unit_network(highlight=unit)
 # ## 5. 全部单位的负荷 Every unit's share of the load
 
 # %%
-views.unit_share()
+views.show(views.unit_share())
 
 # %% [markdown]
 # ## 6. 在其他文件中 In the other documents
@@ -68,7 +71,7 @@ views.unit_share()
 # The unit's tasks in every task document, through the unit registry's aliases (* marks the tasks it leads).
 
 # %%
-views.unit_in_documents(unit)
+views.show(views.unit_in_documents(unit))
 
 # %% [markdown] tags=["live"]
 # ## 7. 交互浏览 Live explorer

@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # # 年度简报 Year briefing
 #
 # What the annual task matrix (年度主要任务) of the regional Implementation Plan
@@ -10,12 +10,12 @@
 # %% tags=["parameters"]
 year: int = 2020  # 2019, 2020, 2021 or 2022 (an int, "2021" or "2021年")
 
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # ## 参数检查 Checking the parameter
 #
 # A value that is not a valid year stops here, listing the valid years.
 
-# %%
+# %% tags=["notebook-only"]
 from zone_lib import views
 from zone_lib.views import params, widgets
 
@@ -23,15 +23,18 @@ year = params.check_year(year)
 print(f'year = {year}')
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
+# %%
+views.headline("year", year)
+
 # %% [markdown]
 # ## 1. 本年度任务 Tasks due this year
 #
-# One row per task with a cell in this year. `status` 变化: 新增 *new* (no cell the year
+# One row per task with a cell in this year. 变化 Change: 新增 *new* (no cell the year
 # before), 调整 *changed* (the wording differs from last year's cell), 延续 *continued*
-# (same wording). `source_line` is the line of the seed file the cell comes from.
+# (same wording). 原文行 Source line opens the seed text at the line the cell comes from.
 
 # %%
-views.bilingual(views.year_view(year))
+views.show(views.year_view(year))
 
 # %% [markdown]
 # ## 2. 各部分 By section
@@ -39,7 +42,7 @@ views.bilingual(views.year_view(year))
 # Tasks due, new, changed, continued, and tasks that ended last year.
 
 # %%
-views.year_by_section(year)
+views.show(views.year_by_section(year))
 
 # %%
 views.fig_section_bars(year)
@@ -47,10 +50,11 @@ views.fig_section_bars(year)
 # %% [markdown]
 # ## 3. 各单位 By unit
 #
-# How many of this year's tasks each unit leads (牵头) or supports (配合).
+# How many of this year's tasks each unit leads (牵头) or supports (配合), and how many of
+# them are new, changed or continued.
 
 # %%
-views.year_by_unit(year)
+views.show(views.year_by_unit(year))
 
 # %% [markdown]
 # ## 4. 任务 × 年度 The whole matrix

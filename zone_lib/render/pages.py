@@ -468,7 +468,7 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
         check_figures(nb, where)
         exported = export(nb, b.stem, DATA_DIR)
         res.figures = verify_page(exported.html, _count_figures(nb), where)
-        data = page(b, exported, seeds_sig, header_html(b))
+        data = page(b, exported, seeds_sig)
         if len(data) > MAX_BRIEFING_BYTES:
             raise RenderError(
                 f"{where}: the briefing is {len(data):,} bytes, over the {MAX_BRIEFING_BYTES:,} budget"

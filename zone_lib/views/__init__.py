@@ -8,7 +8,7 @@ briefings (:mod:`.figure_html`) and the ipywidgets explorers (:mod:`.widgets`).
 Imports every stage before it.
 """
 
-from zone_lib.views.check import fig_quality, full_table, quality_view, raw_lines
+from zone_lib.views.check import check_view, fig_quality, full_table, quality_view, raw_lines
 from zone_lib.views.common import (
     NOTEBOOK_RENDERER,
     RENDERER_ENV,
@@ -42,6 +42,7 @@ __all__ = [
     "STATUS_COLOURS",
     "YEAR_COLOURS",
     "bilingual",
+    "check_view",
     "fig_heatmap",
     "headline",
     "fig_quality",

@@ -38,6 +38,34 @@ def quality_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
     )
 
 
+def check_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Data-quality findings for readers: the check in Chinese and English, the document by id
+    and number, the line (linked to the seed text in the site), most severe first.
+
+    Args:
+        findings: :func:`zone_lib.quality_findings` output (computed when omitted).
+
+    Returns:
+        ``check, check_en, severity, doc_id, seed_file, line, detail, source_text``.
+    """
+    from zone_lib.quality.findings import check_labels, quality_findings
+
+    f = quality_findings() if findings is None else findings
+    labels = check_labels().set_index("check")
+    return pd.DataFrame(
+        {
+            "check": [labels.at[c, "label_zh"] if c in labels.index else c for c in f.check],
+            "check_en": [labels.at[c, "label_en"] if c in labels.index else "" for c in f.check],
+            "severity": list(f.severity),
+            "doc_id": list(f.doc_id),
+            "seed_file": list(f.seed_file),
+            "line": [int(x) for x in f.line],
+            "detail": list(f.detail),
+            "source_text": list(f.text),
+        }
+    )
+
+
 def full_table(df: pd.DataFrame):
     """Display a table with every row and the full text of every cell (escaped HTML).
 

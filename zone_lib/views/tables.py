@@ -103,7 +103,7 @@ def section_html(section_no: int, links: bool) -> str:
     return f'<span title="{_esc(s["en"])}">{text}</span>'
 
 
-def _cell(kind: str, value: Any, row: dict[str, Any], links: bool) -> tuple[str, str | None]:
+def _cell(kind: str, value: Any, row: dict[str, Any], links: bool, col: str = "") -> tuple[str, str | None]:
     """HTML of one cell and its sort key (``data-order``), or None to sort by the text."""
     if kind == "task":
         no = row.get("task_no")
@@ -134,7 +134,15 @@ def _cell(kind: str, value: Any, row: dict[str, Any], links: bool) -> tuple[str,
         return section_html(int(no), links), f"{int(no):02d}"
     if kind == "badge":
         return badge(str(value)), None
+    if kind == "pair":
+        en = row.get(f"{col}_en", row.get("label_en", ""))
+        en = "" if _missing(en) else str(en)
+        return _esc(value) + (f'<span class="en">{_esc(en)}</span>' if en else ""), None
     if kind == "line":
+        seed = row.get("seed_file")
+        if not _missing(seed) and seed:
+            n = int(value)
+            return _a(site.seed_line_href(str(seed), n), str(n), links, "zone-line"), f"{n:08d}"
         doc = row.get("doc_id")
         doc = params.DOC_ID if _missing(doc) else str(doc)
         n = int(value)
@@ -267,7 +275,7 @@ class ReaderTable:
         for rec in records:
             cells = []
             for col, kind, _, _ in cols:
-                text, order = _cell(kind, rec.get(col), rec, links)
+                text, order = _cell(kind, rec.get(col), rec, links, col)
                 attr = f' data-order="{_esc(order)}"' if order is not None else ""
                 cells.append(f'<td class="k-{kind}"{attr}>{text}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -327,7 +335,7 @@ def _itables_html(table: ReaderTable) -> str:
     shown = pd.DataFrame(
         {
             f"{zh} {en}".strip(): [
-                _cell(kind, rec.get(col), rec, False)[0] for rec in table.df.to_dict("records")
+                _cell(kind, rec.get(col), rec, False, col)[0] for rec in table.df.to_dict("records")
             ]
             for col, kind, zh, en in cols
         }

@@ -116,11 +116,11 @@ def year_by_unit(year: int | str) -> pd.DataFrame:
         year: A valid year.
 
     Returns:
-        ``unit, unit_en, lead, coop, total, new`` (``new``: of those tasks, the new or
-        changed ones), most tasks first.
+        ``unit, unit_en, lead, coop, total, new, changed, continued`` (of those tasks,
+        how many are new, changed or continued, as in :func:`year_view`), most tasks first.
     """
     y = check_year(year)
-    view = year_view(y)[["task_no", "is_new"]]
+    view = year_view(y)[["task_no", "status"]]
     resp = _resp().merge(view, on="task_no")
     rows = []
     for unit, g in resp.groupby("unit", sort=True):
@@ -131,10 +131,14 @@ def year_by_unit(year: int | str) -> pd.DataFrame:
                 "lead": int(g.loc[g.role == "lead", "task_no"].nunique()),
                 "coop": int(g.loc[g.role == "coop", "task_no"].nunique()),
                 "total": int(g.task_no.nunique()),
-                "new": int(g.loc[g.is_new, "task_no"].nunique()),
+                "new": int(g.loc[g.status == "new", "task_no"].nunique()),
+                "changed": int(g.loc[g.status == "changed", "task_no"].nunique()),
+                "continued": int(g.loc[g.status == "continued", "task_no"].nunique()),
             }
         )
-    out = pd.DataFrame(rows, columns=["unit", "unit_en", "lead", "coop", "total", "new"])
+    out = pd.DataFrame(
+        rows, columns=["unit", "unit_en", "lead", "coop", "total", "new", "changed", "continued"]
+    )
     return out.sort_values(
         ["total", "lead", "unit"], ascending=[False, False, True], kind="stable"
     ).reset_index(drop=True)
