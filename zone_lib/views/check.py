@@ -39,8 +39,10 @@ def quality_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def check_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Data-quality findings for readers: the check in Chinese and English, the document by id
-    and number, the line (linked to the seed text in the site), most severe first.
+    """Data-quality findings for readers, most severe first.
+
+    The check in Chinese and English, the document by id and number, the line (linked to
+    the seed text in the site).
 
     Args:
         findings: :func:`zone_lib.quality_findings` output (computed when omitted).
@@ -97,7 +99,7 @@ def fig_quality(findings: pd.DataFrame | None = None) -> go.Figure:
     summary = quality_summary(f)
     summary = summary[summary.total > 0]
     names = [f"{r.label_zh}<br>{r.label_en}" for r in summary.itertuples()]
-    fig = go.Figure()
+    fig = go.Figure(_validate=False)
     for severity in ("error", "warning", "info"):
         fig.add_trace(
             go.Bar(

@@ -32,6 +32,41 @@ from zone_lib.views.year import year_view
 # --------------------------------------------------------------------------- figures
 
 
+_AXIS = {
+    "gridcolor": "#EBF0F8",
+    "linecolor": "#EBF0F8",
+    "zerolinecolor": "#EBF0F8",
+    "zerolinewidth": 2,
+    "ticks": "",
+    "automargin": True,
+    "title": {"standoff": 15},
+}
+_TEMPLATE = {
+    "layout": {
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "colorway": list(SECTION_COLOURS),
+        "xaxis": _AXIS,
+        "yaxis": _AXIS,
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+    }
+}
+"""The look of plotly's ``plotly_white``, reduced to what these figures use (the full template
+is validated and copied into every figure: a tenth of a second and 7 KB a figure)."""
+
+
+def _unchecked(fig: go.Figure) -> go.Figure:
+    """Skip plotly's property validation from here on; a figure is the same JSON either way.
+
+    These figures are built by this module and checked by its tests; validation and the
+    deep copies it makes were most of a briefing's time.
+    """
+    fig._validate = False
+    fig.layout._validate = False
+    return fig
+
+
 def _layout(fig: go.Figure, title: str, height: int | None = None) -> go.Figure:
     """Common look; the dropdown (if any) sits in its own band below the title."""
     height = height or 450
@@ -40,16 +75,16 @@ def _layout(fig: go.Figure, title: str, height: int | None = None) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0.01, "y": 1 - 14 / height, "yanchor": "top", "yref": "container"},
         font={"family": _FONT, "size": 12},
-        template="plotly_white",
+        template=_TEMPLATE,
         height=height,
         margin={"l": 10, "r": 10, "t": top, "b": bottom},
         hoverlabel={"align": "left"},
     )
     if has_menu:
         plot_height = max(height - top - bottom, 50)
-        fig.update_layout(
-            updatemenus=[{**m.to_plotly_json(), "y": 1 + 48 / plot_height} for m in fig.layout.updatemenus]
-        )
+        # one property each: re-setting the menus would re-validate every button
+        for menu in fig.layout.updatemenus:
+            menu.y = 1 + 48 / plot_height
     return fig
 
 
@@ -126,7 +161,8 @@ def fig_heatmap(highlight_year: int | str | None = None) -> go.Figure:
                 "ticktext": [f"({s['numeral']}) {s['short_zh']}" for s in params.labels()["sections"]],
                 "len": 0.9,
             },
-        )
+        ),
+        _validate=False,
     )
     fig.update_yaxes(autorange="reversed", type="category", tickfont={"size": 11})
     fig.update_xaxes(side="top", type="category")
@@ -205,7 +241,9 @@ def fig_timeline(
     for doc, _ in panels:
         entry = doc_labels.get(doc, {})
         titles.append(f"{entry.get('level_zh', doc)} {entry.get('level_en', '')} · {doc}")
-    fig = make_subplots(rows=1, cols=max(1, len(panels)), subplot_titles=titles, horizontal_spacing=0.12)
+    fig = _unchecked(
+        make_subplots(rows=1, cols=max(1, len(panels)), subplot_titles=titles, horizontal_spacing=0.12)
+    )
     trace_sections: list[int] = []
     categories: dict[int, dict[int | None, list[str]]] = {}
     for col, (doc, ms) in enumerate(panels, start=1):
@@ -296,7 +334,7 @@ def fig_section_bars(year: int | str | None = None) -> go.Figure:
         f"({r.numeral}) {r.short_zh}<br>" + "<br>".join(textwrap.wrap(r.section_en.split(" (")[0], 16))
         for r in secs.itertuples()
     ]
-    fig = go.Figure()
+    fig = go.Figure(_validate=False)
     if year is None:
         years = params.valid_years()
         for i, y in enumerate(years):
@@ -361,8 +399,23 @@ def fig_section_bars(year: int | str | None = None) -> go.Figure:
     return _layout(fig, title, height=540)
 
 
+_NETWORK: dict[str, tuple[object, tuple[pd.DataFrame, pd.DataFrame]]] = {}
+
+
 def _network_data() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Nodes (unit, load, position) and weighted lead ties of nx-impl-2019."""
+    """Nodes (unit, load, position) and weighted lead ties of nx-impl-2019 (once per corpus)."""
+    from zone_lib.ingest.corpus import load_corpus
+
+    corpus = load_corpus()
+    hit = _NETWORK.get("network")
+    if hit is None or hit[0] is not corpus:
+        hit = (corpus, _compute_network())
+        _NETWORK["network"] = hit
+    nodes, edges = hit[1]
+    return nodes.copy(), edges.copy()
+
+
+def _compute_network() -> tuple[pd.DataFrame, pd.DataFrame]:
     share = unit_share()
     nodes = share.sort_values(
         ["n_cells", "lead_cells", "unit"], ascending=[False, False, True], kind="stable"
@@ -418,7 +471,7 @@ def fig_unit_network(highlight: str | None = None) -> go.Figure:
     nodes, edges = _network_data()
     pos = {u: (x, y) for u, x, y in zip(nodes.unit, nodes.x, nodes.y)}
     highlighted = check_unit(highlight) if highlight is not None else None
-    fig = go.Figure()
+    fig = go.Figure(_validate=False)
     top = max(edges.n_cells.max(), 1) if len(edges) else 1
     widths = (0.6, 1.6, 3.2, 6.0)
     bucket = [min(3, int(4 * (c - 1) / top)) for c in edges.n_cells]
@@ -545,7 +598,8 @@ def fig_targets() -> go.Figure:
         The figure.
     """
     t = targets()
-    fig = make_subplots(rows=1, cols=2, subplot_titles=("比例 Percent (%)", "数量 Counts (个/家/所)"))
+    titles = ("比例 Percent (%)", "数量 Counts (个/家/所)")
+    fig = _unchecked(make_subplots(rows=1, cols=2, subplot_titles=titles))
     for i, (series, g) in enumerate(t.groupby("series", sort=True)):
         g = g.sort_values("year")
         col = 1 if g.measure.iloc[0] in ("%", "％") else 2
