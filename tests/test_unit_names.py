@@ -52,3 +52,11 @@ from zone_lib.parse.unit_names import split_units
 )
 def test_split_units(text, expected):
     assert split_units(text) == expected
+
+
+def test_a_bare_level_prefix_cut_off_by_a_stray_separator_is_joined_to_the_next_name():
+    # found by the fuzz test: "市场监督管理局" broken as "市、场监督管理局" read back stably
+    names = split_units("市委网信办，发展改革委、市、场监督管理局、统计局")
+    assert names == ["市委网信办", "市发展改革委", "市市场监督管理局", "市统计局"]
+    assert split_units("，".join(names)) == names
+    assert split_units("自治区卫生健康委、自治区") == ["自治区卫生健康委", "自治区"]

@@ -17,14 +17,35 @@ def collapse_ws(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
+def fold(text: str, *, alnum: bool = False, case: bool = False) -> str:
     """Fold text for comparison: NFKC (full-width to half-width), no markup, no whitespace.
 
-    Cached: the parsers fold the same lines several times.
+    The one name and text folding of zone_lib: parsers compare lines with it, the unit
+    registry and the briefing parameters look names up with it, the views compare cells.
+
+    Args:
+        text: Any text.
+        alnum: Keep letters and digits only (punctuation dropped too).
+        case: Case-fold Latin letters (``Health`` = ``health``).
+
+    Returns:
+        The folded text. Cached: the parsers fold the same lines several times.
     """
     text = unicodedata.normalize("NFKC", text)
-    text = _MARKUP.sub("", text)
-    return _WS.sub("", text)
+    text = _WS.sub("", _MARKUP.sub("", text))
+    if alnum:
+        text = "".join(ch for ch in text if ch.isalnum())
+    return text.casefold() if case else text
+
+
+def slug(text: str, default: str = "doc") -> str:
+    """A lower-case id from a name: runs of anything but Latin letters, digits and Chinese become ``-``.
+
+    >>> slug("002_F60c 宁夏.txt")
+    '002-f60c-宁夏-txt'
+    """
+    out = re.sub(r"[^0-9a-zA-Z\u4e00-\u9fff]+", "-", text).strip("-").lower()
+    return out or default
 
 
 def strip_markup(text: str) -> str:

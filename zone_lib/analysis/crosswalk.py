@@ -25,12 +25,12 @@ import math
 import operator
 import os
 from collections import Counter
-from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
 
+from zone_lib.analysis.tfidf import idf
 from zone_lib.analysis.words import words
 from zone_lib.errors import DataFileError, ParameterError
 from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
@@ -111,23 +111,6 @@ def task_words(title: str, text: str, title_weight: int | None = None) -> Counte
     for w in words(title):
         counts[w] += title_weight
     return counts
-
-
-def idf(docs: Iterable[Counter[str]]) -> dict[str, float]:
-    """Smoothed inverse document frequency, ``ln((1 + N) / (1 + df)) + 1``.
-
-    Args:
-        docs: Word counts of each document (here: each task).
-
-    Returns:
-        Word → IDF weight (always > 0).
-    """
-    docs = list(docs)
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update(d.keys())
-    n = len(docs)
-    return {w: math.log((1 + n) / (1 + k)) + 1.0 for w, k in df.items()}
 
 
 def _unit_vector(counts: Counter[str], weights: dict[str, float]) -> dict[str, float]:
@@ -229,7 +212,8 @@ def _similarity(from_doc: str, to_doc: str, corpus: Corpus) -> pd.DataFrame:
     dst = _task_list(to_doc, corpus)
     src_words = [task_words(title, text) for _, title, text in src]
     dst_words = [task_words(title, text) for _, title, text in dst]
-    weights = idf(src_words + dst_words) if from_doc != to_doc else idf(src_words)
+    pool = src_words + dst_words if from_doc != to_doc else src_words
+    weights = idf(pool, smooth=True)  # similarity: common words still count (tfidf module)
     src_vecs = [_unit_vector(c, weights) for c in src_words]
     dst_vecs = [_unit_vector(c, weights) for c in dst_words]
     rows = []

@@ -17,13 +17,13 @@ Example::
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
 
+from zone_lib.analysis.tfidf import tfidf as group_tfidf
 from zone_lib.analysis.words import words
 from zone_lib.errors import ParameterError
 from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
@@ -102,23 +102,9 @@ def tfidf(groups: dict[object, Iterable[str]]) -> dict[object, dict[str, float]]
         groups: Group label → texts.
 
     Returns:
-        Group label → {word: tf × ln(N / df)}; words of weight 0 are left out.
+        Group label → {word: tf × ln(N / df)} (:func:`zone_lib.analysis.tfidf.tfidf`).
     """
-    counts = {g: Counter(w for t in texts for w in words(t)) for g, texts in groups.items()}
-    df: Counter[str] = Counter()
-    for c in counts.values():
-        df.update(c.keys())
-    n = len(counts)
-    out: dict[object, dict[str, float]] = {}
-    for g, c in counts.items():
-        total = sum(c.values())
-        weights = {}
-        for w, k in c.items():
-            v = (k / total) * math.log(n / df[w]) if total else 0.0
-            if v > 0:
-                weights[w] = v
-        out[g] = weights
-    return out
+    return group_tfidf({g: Counter(w for t in texts for w in words(t)) for g, texts in groups.items()})
 
 
 def keywords(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -27,7 +26,7 @@ from zone_lib.errors import DocumentNotFoundError
 from zone_lib.ingest.reading import read_lines
 from zone_lib.ingest.seeds import manifest, seed_paths, seeds_dir
 from zone_lib.ingest.split import Segment, segment
-from zone_lib.textutil import fold, similarity
+from zone_lib.textutil import fold, similarity, slug
 
 
 @dataclass(frozen=True)
@@ -136,11 +135,6 @@ class Corpus:
         return [d.doc_id for d in self.docs]
 
 
-def _slug(stem: str) -> str:
-    slug = re.sub(r"[^0-9a-zA-Z\u4e00-\u9fff]+", "-", stem).strip("-").lower()
-    return slug or "doc"
-
-
 def _match(segs: list[tuple[SeedFile, Segment]], entries: list[dict]) -> dict[int, dict]:
     """Pair found segments with manifest entries by document number, seed file and title."""
     scored = []
@@ -196,7 +190,7 @@ def _build(folder: Path, signature: tuple) -> Corpus:
             number = seg.doc_number or entry.get("doc_number", "")
             date = seg.date or entry.get("date", "")
         else:
-            doc_id = f"{_slug(Path(seed.name).stem)}-{ordinal[seed.name]}"
+            doc_id = f"{slug(Path(seed.name).stem)}-{ordinal[seed.name]}"
             title, title_en, number, date = seg.title, "", seg.doc_number, seg.date
         docs.append(
             Document(

@@ -73,11 +73,17 @@ def split_units(text: str) -> list[str]:
             text = text.replace(name, key)
     names: list[str] = []
     inherit = ""
+    broken = ""  # a bare level prefix (市、场监督管理局): a name cut by a stray separator
+    levels = {lvl for _, lvl in rules["levels_re"]}
     for raw in _split_outside_brackets(text, rules["sep_re"]):
-        name = raw.strip(_TRAILING)
+        name = broken + raw.strip(_TRAILING)
+        broken = ""
         for key, value in placeholders.items():
             name = name.replace(key, value)
         if not name:
+            continue
+        if name in levels:
+            broken = name
             continue
         level = next((lvl for pat, lvl in rules["levels_re"] if pat.match(name)), None)
         if level is not None:
@@ -85,4 +91,6 @@ def split_units(text: str) -> list[str]:
         elif inherit and not any(p.match(name) for p in rules["self_re"]):
             name = inherit + name
         names.append(name)
+    if broken:
+        names.append(broken)
     return names

@@ -77,7 +77,7 @@ from zone_lib.tables.tasks import (
     task_title,
     tasks_frame,
 )
-from zone_lib.textutil import fold
+from zone_lib.textutil import fold, slug
 
 #: Columns of :attr:`OwnDocument.table`: the cells of a document's table, one row per non-empty cell.
 TABLE_COLUMNS = [
@@ -203,11 +203,6 @@ def _load_text(path_or_text: str | bytes | os.PathLike[str]) -> tuple[str, Path,
     return "<text>", Path("<text>"), split_lines(path_or_text.removeprefix("\ufeff")), "str", data
 
 
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^0-9a-zA-Z\u4e00-\u9fff]+", "-", name).strip("-").lower()
-    return slug or DEFAULT_ID
-
-
 def read_document(path_or_text: str | bytes | os.PathLike[str], doc_id: str | None = None) -> OwnDocument:
     """Read a plan zone_lib has never seen into the tables of the corpus.
 
@@ -235,7 +230,7 @@ def read_document(path_or_text: str | bytes | os.PathLike[str], doc_id: str | No
         raise EmptyDocumentError(
             source, "holds no text; expected the text of a plan (UTF-8, GB18030 or UTF-16 with a BOM)"
         )
-    base = doc_id or (_slug(path.stem) if source not in ("<text>", "<bytes>") else DEFAULT_ID)
+    base = doc_id or (slug(path.stem, DEFAULT_ID) if source not in ("<text>", "<bytes>") else DEFAULT_ID)
     seed = SeedFile(path.name, path, tuple(lines), encoding, hashlib.sha256(data).hexdigest())
     segments = segment(lines)
     docs = []

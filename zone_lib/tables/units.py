@@ -24,6 +24,7 @@ from zone_lib.errors import DataFileError
 from zone_lib.ingest.corpus import Seeds
 from zone_lib.schemas import checked
 from zone_lib.tables.tasks import responsibilities
+from zone_lib.textutil import fold
 
 LEVELS = ("national", "regional", "city", "other")
 """The levels a unit can have."""
@@ -49,7 +50,7 @@ UNIT_COLUMNS = [
 UNKNOWN_KIND = "other"
 """The kind given to names the registry does not know."""
 
-_BRACKETS = str.maketrans("(〔[【)〕]】", "（（（（））））")
+_BRACKETS = str.maketrans("（〔[【）〕]】", "(((())))")  # after NFKC folding: every bracket one kind
 _SPACE = re.compile(r"\s+")
 _LEVEL_GUESSES = [
     (re.compile(r"^(?:自治区|宁夏)"), "regional"),
@@ -59,8 +60,8 @@ _LEVEL_GUESSES = [
 
 
 def _key(name: str) -> str:
-    """Lookup key of a name: no white space, every kind of bracket written ``（）``."""
-    return _SPACE.sub("", name).translate(_BRACKETS)
+    """Lookup key of a name: folded (:func:`~zone_lib.textutil.fold`), every kind of bracket one kind."""
+    return fold(name).translate(_BRACKETS)
 
 
 @lru_cache(maxsize=1)

@@ -50,8 +50,6 @@ def check_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
     Returns:
         ``check, check_en, severity, doc_id, seed_file, line, detail, source_text``.
     """
-    from zone_lib.quality.findings import check_labels, quality_findings
-
     f = quality_findings() if findings is None else findings
     labels = check_labels().set_index("check")
     return pd.DataFrame(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import os
-import unicodedata
 
 import pandas as pd
 import plotly.io as pio
@@ -12,6 +11,7 @@ import plotly.io as pio
 from zone_lib.ingest.corpus import Seeds, load_corpus
 from zone_lib.tables.matrix import matrix
 from zone_lib.tables.tasks import responsibilities
+from zone_lib.textutil import fold
 from zone_lib.views import figure_html, params
 from zone_lib.views.params import DOC_ID
 from zone_lib.views.tables import setup_tables
@@ -80,8 +80,7 @@ def _resp(seeds: Seeds = None) -> pd.DataFrame:
 
 def _norm_text(text: str) -> str:
     """Text folded for comparing two cells: NFKC, no white space or punctuation."""
-    folded = unicodedata.normalize("NFKC", text or "")
-    return "".join(ch for ch in folded if ch.isalnum())
+    return fold(text or "", alnum=True)
 
 
 def _wrap(text: str, width: int = 36) -> str:

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from zone_lib.ingest.corpus import load_corpus
 from zone_lib.tables.tasks import milestones, tasks
 from zone_lib.views import params
 from zone_lib.views.common import (
@@ -404,8 +405,6 @@ _NETWORK: dict[str, tuple[object, tuple[pd.DataFrame, pd.DataFrame]]] = {}
 
 def _network_data() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Nodes (unit, load, position) and weighted lead ties of nx-impl-2019 (once per corpus)."""
-    from zone_lib.ingest.corpus import load_corpus
-
     corpus = load_corpus()
     hit = _NETWORK.get("network")
     if hit is None or hit[0] is not corpus:

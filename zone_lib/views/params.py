@@ -38,6 +38,7 @@ from zone_lib.tables.matrix import MATRIX_DOC, matrix
 from zone_lib.tables.tasks import responsibilities
 from zone_lib.tables.units import canonical_unit
 from zone_lib.tables.units import units as registry_units
+from zone_lib.textutil import fold
 
 DOC_ID = MATRIX_DOC
 """The document whose years, units and sections are the valid parameter values."""
@@ -59,7 +60,7 @@ def labels() -> dict[str, Any]:
 
 def _key(value: str) -> str:
     """Fold a name for matching: NFKC (full/half width), no white space, case-folded."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).casefold()
+    return fold(value, case=True)
 
 
 def unit_en(unit: str) -> str:
