@@ -8,10 +8,10 @@
 # open with punctuation, HTML residue, words split by page breaks). Every finding names
 # its seed file and line.
 #
-# No parameters. In a terminal: `zone check` (add `--strict` to fail on errors).
+# Parameter 参数: only `seeds`, like every notebook. In a terminal: `zone check` (add `--strict` to fail on errors).
 
 # %% tags=["parameters"]
-# no parameters
+seeds: str = None  # folder of seed .txt files (default: $ZONE_SEEDS, else the packaged seeds)
 
 # %% [markdown] tags=["notebook-only"]
 # ## 准备 Setup
@@ -20,6 +20,8 @@
 import zone_lib
 from zone_lib.quality import findings as quality
 from zone_lib import views
+
+views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 
 findings = zone_lib.quality_findings()
 print(f"{len(findings)} findings")

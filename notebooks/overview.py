@@ -6,11 +6,11 @@
 # organised by the “1-2-3-5” framework — 夯实一个基础 one foundation, 建设两大中心 two
 # centres, 强化三项保障 three safeguards, 构建五大平台 five platforms.
 #
-# No parameters; the cell tagged `parameters` is empty so papermill can run it like the
-# others.
+# Parameter 参数: only `seeds`, like every notebook (another folder of seed texts; by default
+# `$ZONE_SEEDS`, else the packaged seeds).
 
 # %% tags=["parameters"]
-# no parameters
+seeds: str = None  # folder of seed .txt files (default: $ZONE_SEEDS, else the packaged seeds)
 
 # %% [markdown] tags=["notebook-only"]
 # ## 准备 Setup
@@ -19,6 +19,7 @@
 from zone_lib import views
 from zone_lib.views import params, widgets
 
+views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 print('years:', params.valid_years())
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 

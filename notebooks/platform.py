@@ -12,6 +12,7 @@
 
 # %% tags=["parameters"]
 platform: int = 5  # section 1–8 of the framework: number, numeral (五), Chinese title or English label
+seeds: str = None  # folder of seed .txt files (default: $ZONE_SEEDS, else the packaged seeds)
 
 # %% [markdown] tags=["notebook-only"]
 # ## 参数检查 Checking the parameter
@@ -22,6 +23,7 @@ platform: int = 5  # section 1–8 of the framework: number, numeral (五), Chin
 from zone_lib import views
 from zone_lib.views import params, widgets
 
+views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 platform = params.check_platform(platform)
 print(f'platform = {platform}: {params.section_label(platform, short=False)}')
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML

@@ -10,6 +10,7 @@
 
 # %% tags=["parameters"]
 unit: str = "自治区卫生健康委"  # a responsible unit of nx-impl-2019: name, alias (医保局) or English name
+seeds: str = None  # folder of seed .txt files (default: $ZONE_SEEDS, else the packaged seeds)
 
 # %% [markdown] tags=["notebook-only"]
 # ## 参数检查 Checking the parameter
@@ -20,6 +21,7 @@ unit: str = "自治区卫生健康委"  # a responsible unit of nx-impl-2019: na
 from zone_lib import views
 from zone_lib.views import params, widgets
 
+views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 unit = params.check_unit(unit)
 print(f'unit = {unit} ({params.unit_en(unit)})')
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML

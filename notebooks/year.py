@@ -9,6 +9,7 @@
 
 # %% tags=["parameters"]
 year: int = 2020  # 2019, 2020, 2021 or 2022 (an int, "2021" or "2021年")
+seeds: str = None  # folder of seed .txt files (default: $ZONE_SEEDS, else the packaged seeds)
 
 # %% [markdown] tags=["notebook-only"]
 # ## 参数检查 Checking the parameter
@@ -19,6 +20,7 @@ year: int = 2020  # 2019, 2020, 2021 or 2022 (an int, "2021" or "2021年")
 from zone_lib import views
 from zone_lib.views import params, widgets
 
+views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 year = params.check_year(year)
 print(f'year = {year}')
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML

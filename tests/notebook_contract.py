@@ -7,8 +7,9 @@ The ``.ipynb`` files are the source: edited in JupyterLab, each paired by jupyte
   (nbstripout's job in the pre-commit hook; checked here too);
 - declare the parameters ``notebooks/README.md`` documents, with the same defaults, a type
   and a help comment, in the cell tagged ``parameters`` (``papermill.inspect_notebook``);
-- validate every parameter in the first code cell after it (``params.check_<name>``) and set
-  up plotly there (``views.setup_plotly()``);
+- validate every parameter in the first code cell after it (``params.check_<name>``, and
+  ``views.use_seeds(seeds)`` for the seeds folder every notebook takes) and set up plotly
+  there (``views.setup_plotly()``);
 - tag ``live`` every cell that builds an ipywidgets explorer (``zone render`` leaves them out);
 - load nothing from a network (no CDN plotly);
 - match their paired text file (``jupytext --sync notebooks/*.ipynb`` after an edit made
@@ -26,16 +27,21 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 NAMES = ["year", "unit", "platform", "overview", "tour", "check"]
 _DOC_ROW = re.compile(r"^\| `(?P<nb>\w+)\.ipynb` \| (?P<param>`(?P<name>\w+) = (?P<default>[^`]+)`|—) \|")
+_DOC_ALL = re.compile(r"^Every notebook also takes `(?P<name>\w+) = (?P<default>[^`]+)`")
 
 
 def documented_parameters(readme: Path = NOTEBOOKS / "README.md") -> dict[str, dict[str, str]]:
     """``{notebook: {parameter: default}}`` from the table of ``notebooks/README.md``."""
     out: dict[str, dict[str, str]] = {}
+    common: dict[str, str] = {}
     for line in readme.read_text(encoding="utf-8").splitlines():
         m = _DOC_ROW.match(line)
         if m:
             out[m["nb"]] = {m["name"]: m["default"]} if m["name"] else {}
-    return out
+        m = _DOC_ALL.match(line)
+        if m:
+            common[m["name"]] = m["default"]
+    return {nb: {**params, **common} for nb, params in out.items()}
 
 
 def contract_problems(path: Path, documented: dict[str, str]) -> list[str]:
@@ -72,7 +78,8 @@ def contract_problems(path: Path, documented: dict[str, str]) -> list[str]:
         problems.append(f"{name}: no cell tagged parameters")
     first = code[tagged[0] + 1 if tagged else 0].source if code else ""
     for k in documented:
-        if f"params.check_{k}({k})" not in first:
+        check = "views.use_seeds(seeds)" if k == "seeds" else f"params.check_{k}({k})"
+        if check not in first:
             problems.append(f"{name}: the first code cell after the parameters does not validate {k}")
     if "views.setup_plotly()" not in first:
         problems.append(f"{name}: the first code cell does not call views.setup_plotly()")

@@ -23,9 +23,9 @@ def test_every_notebook_is_documented():
     on_disk = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))
     assert on_disk == sorted(NAMES)
     assert sorted(DOCUMENTED) == sorted(NAMES)
-    assert DOCUMENTED["year"] == {"year": "2020"}
-    assert DOCUMENTED["unit"] == {"unit": '"自治区卫生健康委"'}
-    assert DOCUMENTED["overview"] == {}
+    assert DOCUMENTED["year"] == {"year": "2020", "seeds": "None"}
+    assert DOCUMENTED["unit"] == {"unit": '"自治区卫生健康委"', "seeds": "None"}
+    assert DOCUMENTED["overview"] == {"seeds": "None"}
 
 
 def test_no_generator_left():
@@ -75,7 +75,7 @@ def test_the_contract_catches_outputs_tags_and_defaults(tmp_path):
     problems = "\n".join(contract_problems(path, DOCUMENTED["year"]))
     assert "has outputs or an execution count" in problems
     assert "builds a widget but is not tagged live" in problems
-    assert "parameters {'year': '2019'} but notebooks/README.md documents {'year': '2020'}" in problems
+    assert "parameters {'year': '2019', 'seeds': 'None'} but notebooks/README.md documents {'year': '2020', 'seeds': 'None'}" in problems
 
 
 def test_the_contract_catches_a_missing_validation(tmp_path):

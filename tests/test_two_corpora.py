@@ -93,3 +93,17 @@ def test_corpus_tables_are_cached_on_the_corpus_and_copied(renamed):
     assert ("table", "matrix", (), ()) in corpus.memo
     with pytest.raises(AttributeError):
         corpus.no_such_table()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["inprocess", "kernel"])
+def test_zone_render_with_seeds_reads_that_folder_in_either_engine(renamed, tmp_path, engine):
+    """The worker gets the folder as an argument; a Jupyter kernel gets it as the ``seeds`` parameter."""
+    from zone_lib.render import suite
+    from zone_lib.render.pages import render
+
+    out = tmp_path / engine
+    report = render([suite.year(2019)], out, jobs=1, engine=engine, seeds=str(renamed), progress=False)
+    assert not report.failed, [r.error for r in report.results]
+    page = (out / "year-2019.html").read_text(encoding="utf-8")
+    assert "乡村振兴局" in page and "扶贫办" not in page

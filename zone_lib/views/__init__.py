@@ -17,6 +17,7 @@ from zone_lib.views.common import (
     YEAR_COLOURS,
     bilingual,
     setup_plotly,
+    use_seeds,
 )
 from zone_lib.views.figures import (
     fig_heatmap,
@@ -59,6 +60,7 @@ __all__ = [
     "quality_view",
     "raw_lines",
     "setup_plotly",
+    "use_seeds",
     "setup_tables",
     "show",
     "targets",

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.io as pio
 
 from zone_lib.ingest.corpus import Seeds, load_corpus
+from zone_lib.ingest.seeds import seeds_dir, set_default_seeds
 from zone_lib.tables.matrix import matrix
 from zone_lib.tables.tasks import responsibilities
 from zone_lib.textutil import fold
@@ -37,6 +38,20 @@ NOTEBOOK_RENDERER = "plotly_mimetype+notebook"
 
 RENDERER_ENV = "ZONE_PLOTLY_RENDERER"
 """Environment variable naming the plotly renderer; ``zone render`` sets ``zone_briefing``."""
+
+
+def use_seeds(seeds: str | os.PathLike[str] | None) -> None:
+    """Read this notebook's tables from ``seeds`` (the notebooks' ``seeds`` parameter).
+
+    None keeps the process default: ``$ZONE_SEEDS``, else the packaged seeds, or the
+    folder ``zone render`` gave its worker. A folder that is not a seeds folder stops
+    here with :class:`~zone_lib.errors.SeedsNotFoundError` saying why.
+
+    Args:
+        seeds: A folder of seed ``.txt`` files, or None.
+    """
+    if seeds:
+        set_default_seeds(seeds_dir(seeds))
 
 
 def setup_plotly() -> None:
