@@ -181,10 +181,14 @@ def test_section_numbers_under_an_overview_part_are_not_tasks():
         "（二）推广应用。2021年，推广。（牵头单位：市医保局）\n三、保障措施\n（一）加强领导。各部门要协作。\n",
         doc_id="t",
     )
-    assert list(doc.tasks.task) == ["建设平台", "推广应用"]
+    # the numbered measures under 保障措施 carry duties and are tasks like the others (issue 11);
+    # the general reader reads them, with the framework items kept out, so it reads this document
+    assert list(doc.tasks.task) == ["建设平台", "推广应用", "加强领导"]
+    assert list(doc.readers.reader) == ["general"]
     assert doc.problems.empty
     kinds = doc.lines.set_index("line").kind
-    assert kinds[3] == kinds[4] == kinds[9] == "narrative"
+    assert kinds[3] == kinds[4] == "framework"
+    assert kinds[9] == "task"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from zone_lib.errors import DocumentNotFoundError
+from zone_lib.errors import DocumentNotFoundError, ZoneError
 from zone_lib.ingest.reading import read_lines
 from zone_lib.ingest.seeds import manifest, seed_paths, seeds_dir
 from zone_lib.ingest.split import Segment, segment
@@ -168,6 +168,26 @@ def _match(segs: list[tuple[SeedFile, Segment]], entries: list[dict]) -> dict[in
         paired[si] = entries[ei]
         used.add(ei)
     return paired
+
+
+def manifest_entries(seed: SeedFile, segments: list[Segment]) -> dict[int, dict]:
+    """The manifest entries of the default seeds folder that a file's documents are.
+
+    Paired as the corpus pairs them (document number, file name, title); used by
+    :func:`zone_lib.read_document` to read a seed document as the corpus does.
+
+    Args:
+        seed: The file.
+        segments: Its documents, in order.
+
+    Returns:
+        ``{index in segments: manifest entry}``; empty when there is no seeds folder.
+    """
+    try:
+        entries = manifest(seeds_dir()).get("documents", [])
+    except ZoneError:
+        return {}
+    return _match([(seed, s) for s in segments], entries)
 
 
 @lru_cache(maxsize=4)

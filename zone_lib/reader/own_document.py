@@ -44,10 +44,11 @@ from zone_lib.errors import (
     SeedReadError,
     TableParseError,
 )
-from zone_lib.ingest.corpus import Document, SeedFile
+from zone_lib.ingest.corpus import Document, SeedFile, manifest_entries
 from zone_lib.ingest.reading import MAX_SEED_BYTES, decode_text, read_lines, split_lines, too_large
 from zone_lib.ingest.split import segment
 from zone_lib.parse.annual_table import UNIT_ROLES, find_table, header_role
+from zone_lib.parse.clauses import is_unit_name
 from zone_lib.parse.general import CLAUSE_COLUMNS, DATE_COLUMNS, GeneralReading, read_general
 from zone_lib.parse.html_input import looks_like_html, read_html
 from zone_lib.parse.prose_tasks import ProseParse, split_milestones
@@ -233,6 +234,7 @@ def read_document(path_or_text: str | bytes | os.PathLike[str], doc_id: str | No
     base = doc_id or (slug(path.stem, DEFAULT_ID) if source not in ("<text>", "<bytes>") else DEFAULT_ID)
     seed = SeedFile(path.name, path, tuple(lines), encoding, hashlib.sha256(data).hexdigest())
     segments = segment(lines)
+    known = {k for k, entry in manifest_entries(seed, segments).items() if entry.get("structure") == "tasks"}
     docs = []
     for k, seg in enumerate(segments, start=1):
         numbered = [(n, lines[n - 1]) for n in range(seg.first_line, seg.last_line + 1)]
@@ -252,7 +254,7 @@ def read_document(path_or_text: str | bytes | os.PathLike[str], doc_id: str | No
                 detect_structure(numbered, min_tasks=1),
             )
         )
-    return _read(source, seed, docs, grids)
+    return _read(source, seed, docs, grids, {docs[k].doc_id for k in known})
 
 
 def _general(doc: Document, grids: list | None) -> GeneralReading:
@@ -263,24 +265,74 @@ def _general(doc: Document, grids: list | None) -> GeneralReading:
     )  # fmt: skip
 
 
-def _legacy_evidence(tasks: list[dict], milestones: list[dict], units: list[dict], cells: list[dict]) -> int:
-    """Distinct (task, unit) and (task, year) pairs and table cells (as ``GeneralReading.evidence``)."""
-    pairs = {(r["task_no"], r["unit"]) for r in units}
-    years = {(r["task_no"], y) for r in milestones for y in (r["year_from"], r["year_to"]) if y is not None}
-    return len(pairs) + len(years) + len(cells)
+_JUNK_UNIT = re.compile(r"[：:。；;！？]|\d{4}\s*年|\d{1,2}月")
 
 
-def _choose(legacy: tuple[list, list, list, list], general: GeneralReading) -> tuple[str, str]:
+def clean_unit(name: str) -> bool:
+    """Whether a unit name read is a clean name (``市卫生健康委``), not a unit with text glued on.
+
+    ``市卫生健康委完成时限：2021年至2023年`` or ``市2023年底前全面推开`` are junk: a label,
+    a date or a sentence stuck to a name, or a tail that does not end like a unit.
+    """
+    return is_unit_name(name) and not _JUNK_UNIT.search(name)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one reading of a document holds that cannot be inflated by junk.
+
+    Attributes:
+        tasks: Tasks that are not framework items, part headings or points of a task.
+        units: Distinct (task, unit) pairs whose unit is a clean name, on those tasks.
+        junk: Distinct (task, unit) pairs whose unit is not (a label, a date or a
+            sentence glued to a name).
+        years: Distinct (task, year) pairs of milestones, on those tasks.
+        cells: Table cells placed in a column.
+    """
+
+    tasks: int
+    units: int
+    junk: int
+    years: int
+    cells: int
+
+    @property
+    def score(self) -> int:
+        """Tasks, clean units, years and placed cells; each junk unit takes one off twice over."""
+        return self.tasks + self.units + self.years + self.cells - 2 * self.junk
+
+    def __str__(self) -> str:
+        return (
+            f"{self.tasks} tasks, {self.units} units, {self.years} years, {self.cells} cells"
+            + (f", {self.junk} junk units" if self.junk else "")
+        )
+
+
+def _evidence(
+    tasks: list[dict], milestones: list[dict], units: list[dict], cells: list[dict], bad_lines: set[int]
+) -> Evidence:
+    """The :class:`Evidence` of one reading; tasks on ``bad_lines`` (framework, parts, points) don't count."""
+    good = {r["task_no"] for r in tasks if r["source_line"] not in bad_lines}
+    pairs = {(r["task_no"], r["unit"]) for r in units if r["task_no"] in good}
+    clean = {p for p in pairs if clean_unit(p[1])}
+    years = {(r["task_no"], y) for r in milestones if r["task_no"] in good
+             for y in (r["year_from"], r["year_to"]) if y is not None}  # fmt: skip
+    placed = [c for c in cells if c["column"]]
+    return Evidence(len(good), len(clean), len(pairs - clean), len(years), len(placed))
+
+
+def _choose(
+    legacy: tuple[list, list, list, list], general: GeneralReading, known: bool = False
+) -> tuple[str, str]:
     """Which reading of a document to keep.
 
-    The corpus parsers know the demonstration-zone plans' conventions; they keep a
-    document unless
-
-    * they find no task in it;
-    * they take for a task an item the general reader knows to be a framework item
-      (指导思想, 发展目标 …), a part heading or a point of a task; or
-    * on the tasks both readers find (same line), the general reader ties more to them:
-      distinct (task, unit) and (task, year) pairs and table cells.
+    A document of the seeds' manifest (``known``) keeps the corpus parsers' reading, which
+    its goldens hold, as long as they find a task in it. Any other document gets the
+    reading with more evidence that junk cannot inflate (:class:`Evidence`: tasks that
+    are not framework items, part headings or points of a task; units that are clean
+    names, a junk unit counting against; years; placed table cells), compared the same
+    way for both readers; on a tie the corpus parsers. The corpus parsers lose outright when
+    they take a framework item, a part heading or a point of a task for a task.
     """
     tasks = legacy[0]
     if not tasks:
@@ -289,31 +341,19 @@ def _choose(legacy: tuple[list, list, list, list], general: GeneralReading) -> t
         if general.outline is not None and general.outline.nodes:
             return "general", "no reader finds a task; the general reader says why in problems"
         return "corpus", "no reader finds a task, and there is no numbered item"
+    if known:
+        return "corpus", "a document of the seeds' manifest: the corpus parsers read it (goldens)"
     roles = {n.line: n.role for n in general.outline.nodes} if general.outline is not None else {}
-    wrong = [(r["source_line"], roles[r["source_line"]]) for r in tasks
-             if roles.get(r["source_line"]) in ("framework", "sub-item", "part")]  # fmt: skip
+    bad = {line for line, role in roles.items() if role in ("framework", "sub-item", "part")}
+    wrong = sorted((r["source_line"], roles[r["source_line"]]) for r in tasks if r["source_line"] in bad)
     if wrong:
         line, role = wrong[0]
         return "general", f"the corpus parsers take a {role} for a task (line {line})"
-    mine = _legacy_evidence(*legacy)
-    lines = {r["source_line"] for r in tasks}
-    common = {r["task_no"] for r in general.tasks if r["source_line"] in lines}
-    theirs = _legacy_evidence(
-        [],
-        [r for r in general.milestones if r["task_no"] in common],
-        [r for r in general.responsibilities if r["task_no"] in common],
-        [c for c in general.cells if c["task_no"] in common],
-    )
-    if theirs > mine:
-        return (
-            "general",
-            f"on the same tasks the general reader ties more to them "
-            f"({theirs} units, years and cells vs {mine})",
-        )
-    return (
-        "corpus",
-        f"the corpus parsers read it as well ({mine} units, years and cells vs {theirs} on the same tasks)",
-    )
+    mine = _evidence(*legacy, bad)
+    theirs = _evidence(general.tasks, general.milestones, general.responsibilities, general.cells, set())
+    if theirs.score > mine.score:
+        return "general", f"the general reader reads more ({theirs}) than the corpus parsers ({mine})"
+    return "corpus", f"the corpus parsers read as much or more ({mine}) as the general reader ({theirs})"
 
 
 @dataclass
@@ -364,7 +404,13 @@ def _read_legacy(doc: Document) -> _Legacy:
     return _Legacy((tasks_here, milestones_here, resp_here, cells), prose, table_lines, table_name, matrix)
 
 
-def _read(source: str, seed: SeedFile, docs: list[Document], grids: list | None = None) -> OwnDocument:
+def _read(
+    source: str,
+    seed: SeedFile,
+    docs: list[Document],
+    grids: list | None = None,
+    known: set[str] | None = None,
+) -> OwnDocument:
     generals: dict[str, GeneralReading] = {}
     readers: list[dict] = []
     clause_r: list[dict] = []
@@ -382,7 +428,7 @@ def _read(source: str, seed: SeedFile, docs: list[Document], grids: list | None 
         general = _general(doc, grids)
         legacy = _read_legacy(doc) if doc.structure == "tasks" and grids is None else None
         found = legacy.rows if legacy is not None else ([], [], [], [])
-        reader, why = _choose(found, general)
+        reader, why = _choose(found, general, doc.doc_id in (known or set()))
         readers.append({"doc_id": doc.doc_id, "reader": reader, "reason": why})
         if reader == "general":
             generals[doc.doc_id] = general
