@@ -101,6 +101,13 @@ def _grammar() -> dict:
         re.S,
     )  # fmt: skip
     scope_re = re.compile(r"^\s*(" + "|".join(map(re.escape, by_length(v["scope_labels"]))) + r")\s*[:：]")
+    known = "|".join(map(re.escape, by_length(labels)))
+    any_label = known + r"|[\u4e00-\u9fff]{1,8}?(?:" + "|".join(map(re.escape, v["unit_label_endings"])) + ")"
+    # a label after a comma starts a new segment: （牵头单位：A，配合单位：B、C）
+    label_split_re = re.compile(r"[，,](?=\s*(?:" + any_label + r")\s*[:：])")
+    # an unbracketed clause opens a paragraph or a sentence with a known label: 责任单位：A、B。
+    bare_re = re.compile(r"(?:^|(?<=[。；;！？\s]))\s*(?:" + known + r")\s*[:：]")
+    bare_next_re = re.compile(r"\s*(?:" + known + r")\s*[:：]")
     verbs = by_length(v["verbs"])
     return {
         "labels": labels,
@@ -109,7 +116,10 @@ def _grammar() -> dict:
         "verbs": [(w, v["verbs"][w]) for w in verbs],
         "dropped": by_length(v["dropped_phrases"]),
         "tails": by_length(v["collective_tails"]),
-        "first_leads": v["conventions"]["first_leads"],
+        "first_leads": re.compile("|".join(f"(?:{x})" for x in v["conventions"]["first_leads"])),
+        "label_split_re": label_split_re,
+        "bare_re": bare_re,
+        "bare_next_re": bare_next_re,
         "nl_starts": by_length(v["not_listed"]["starts"]),
         "nl_ends": v["not_listed"]["ends"],
         "endings": tuple(by_length(v["unit_endings"])),
@@ -136,8 +146,15 @@ def default_split(names: str) -> list[str]:
 def is_unit_name(name: str) -> bool:
     """Whether ``name`` reads as the name of a unit (it ends like one, or is a collective ``各…``)."""
     g = _grammar()
+    if re.search(r"[：:。；;！？]", name):
+        return False  # a label or a sentence glued to a name
     bare = re.sub(r"[（(][^（）()]*[）)]$", "", name)
     return 1 < len(name) <= 30 and (bare.endswith(g["endings"]) or name.startswith("各"))
+
+
+def states_first_leads(text: str) -> bool:
+    """Whether a text states that the first unit listed leads (``列第一位者为牵头单位``, ``首位…牵头``)."""
+    return "牵头" in text and bool(_grammar()["first_leads"].search(text))
 
 
 def bracket_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -171,21 +188,39 @@ def _top_split(text: str, seps: str) -> list[str]:
     return out
 
 
-def _names(raw: str, split: Callable[[str], list[str]]) -> tuple[list[str], bool] | None:
-    """The unit names of a group's name part, and whether a collective tail was cut; None if not units."""
+def clean_names(raw: str, split: Callable[[str], list[str]] = default_split) -> tuple[list[str], bool]:
+    """A unit list as names, a collective tail (``等``, ``等有关部门``) cut off each name.
+
+    Dropped phrases (``会同有关部门``, ``按职责分工``) are removed and ``X会同Y`` is read as
+    two units.
+
+    Returns:
+        ``(names, collective)``: the names as printed otherwise, and whether a tail was
+        cut or a name is itself a collective (``各…``).
+    """
     g = _grammar()
     text = raw.strip(" \u3000")
     for phrase in g["dropped"]:
         text = text.replace(phrase, "")
+    text = text.replace("会同", "、")  # X会同Y负责: both responsible
     collective = False
-    for tail in g["tails"]:
-        if text.endswith(tail) and len(text) > len(tail):
-            text, collective = text[: -len(tail)], True
-            break
-    names = split(text)
+    names = []
+    for name in split(text):
+        for tail in g["tails"]:
+            if name.endswith(tail) and len(name) > len(tail):
+                name, collective = name[: -len(tail)], True
+                break
+        if name:
+            names.append(name)
+    return names, collective or any(n.startswith("各") for n in names)
+
+
+def _names(raw: str, split: Callable[[str], list[str]]) -> tuple[list[str], bool] | None:
+    """The unit names of a group's name part, and whether a collective tail was cut; None if not units."""
+    names, collective = clean_names(raw, split)
     if not names or not all(is_unit_name(n) for n in names):
         return None
-    return names, collective or any(n.startswith("各") for n in names)
+    return names, collective
 
 
 def _verb_of(group: str) -> tuple[str, str, str] | None:
@@ -227,11 +262,12 @@ def read_clause(content: str, split: Callable[[str], list[str]] = default_split)
             order += 1
             clause.units.append(ClauseUnit(name, role, label, collective, order))
 
-    for segment in _top_split(content, "；;。"):
+    segments = [part for seg in _top_split(content, "；;。") for part in g["label_split_re"].split(seg)]
+    for segment in segments:
         seg = segment.strip(" \u3000")
         if not seg:
             continue
-        if any(w in seg for w in g["first_leads"]):
+        if states_first_leads(seg):
             clause.states_first_leads = True
             continue
         start = next((w for w in g["nl_starts"] if seg.startswith(w)), None)
@@ -278,7 +314,7 @@ def read_clause(content: str, split: Callable[[str], list[str]] = default_split)
         if not read_any:
             rest.append(seg)
     clause.remainder = "；".join(rest)
-    if not clause.units and not clause.not_listed:
+    if not clause.units and not clause.not_listed and not clause.states_first_leads:
         return None
     return clause
 
@@ -295,15 +331,52 @@ def find_clauses(paragraph: str, split: Callable[[str], list[str]] = default_spl
         ``is_cut_off`` set. Cached: the same paragraph is read once (do not change the
         clauses returned).
     """
-    if not any(ch in paragraph for ch in _OPEN):
+    if not any(ch in paragraph for ch in _OPEN) and "：" not in paragraph and ":" not in paragraph:
         return []
     return _find_clauses(paragraph, split)
+
+
+def _bare_clauses(
+    paragraph: str, spans: list[tuple[int, int, bool]], split: Callable[[str], list[str]]
+) -> list[Clause]:
+    """Clauses without brackets.
+
+    A known label opening the paragraph or a sentence (``责任单位：A、B。``) starts one; it
+    runs to the end of its sentence, and on over sentences that open with a label too
+    (``牵头单位：A。配合单位：B。``).
+    """
+    g = _grammar()
+    out: list[Clause] = []
+    done = 0
+    for m in g["bare_re"].finditer(paragraph):
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        if start < done or any(a <= start < b for a, b, _ in spans):
+            continue
+        end = len(paragraph)
+        k = m.end()
+        while True:
+            stop = paragraph.find("。", k)
+            if stop < 0:
+                break
+            if g["bare_next_re"].match(paragraph, stop + 1):
+                k = stop + 1
+                continue
+            end = stop + 1
+            break
+        clause = read_clause(paragraph[start:end], split)
+        if clause is None:
+            continue
+        clause.text, clause.start, clause.end = paragraph[start:end], start, end
+        out.append(clause)
+        done = end
+    return out
 
 
 @lru_cache(maxsize=4096)
 def _find_clauses(paragraph: str, split: Callable[[str], list[str]]) -> list[Clause]:
     out = []
-    for start, end, closed in bracket_spans(paragraph):
+    spans = bracket_spans(paragraph)
+    for start, end, closed in spans:
         inner = paragraph[start + 1 : end - 1 if closed else end]
         clause = read_clause(inner, split)
         if clause is None:
@@ -315,7 +388,8 @@ def _find_clauses(paragraph: str, split: Callable[[str], list[str]]) -> list[Cla
             not closed,
         )
         out.append(clause)
-    return out
+    bare = _bare_clauses(paragraph, spans, split)
+    return sorted(out + bare, key=lambda c: c.start) if bare else out
 
 
 def strip_clauses(paragraph: str, clauses: list[Clause]) -> str:

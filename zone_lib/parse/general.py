@@ -29,7 +29,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from zone_lib.parse.clauses import Clause, default_split, find_clauses, strip_clauses
+from zone_lib.parse.clauses import (
+    Clause,
+    clean_names,
+    default_split,
+    find_clauses,
+    states_first_leads,
+    strip_clauses,
+)
 from zone_lib.parse.dates import DateMention, find_dates, sentence_year
 from zone_lib.parse.division_table import DivisionTable, TableCell, find_text_tables, table_from_grid
 from zone_lib.parse.outline import Node, Outline, Paragraph, decide, read_outline, summarise
@@ -137,7 +144,9 @@ def read_general(
     numbers = [t.number for t in tasks]
     use_printed = len(set(numbers)) == len(numbers) and len({t.rank for t in tasks}) == 1
     task_no = {id(t): (t.number if use_printed else k) for k, t in enumerate(tasks, start=1)}
-    state = {"first_leads": False}
+    # a stated convention (列第一位者为牵头单位) holds from the line that states it on
+    stated = [n for n in range(first, last + 1) if states_first_leads(lines[n - 1])]
+    state = {"first_leads_from": stated[0] if stated else None}
     para_task: dict[int, int] = {}
     for node in tasks:
         no = task_no[id(node)]
@@ -146,7 +155,7 @@ def read_general(
         _read_task(out, doc_id, node, no, state, split)
     _read_other_paragraphs(out, doc_id, outline, para_task, state, split)
     if table is not None:
-        _read_table(out, doc_id, table, split)
+        _read_table(out, doc_id, table, split, state)
     if extract_targets is not None:
         _targets(out, doc_id, outline, para_task, extract_targets)
     _problems(out, outline, tables, tasks)
@@ -206,24 +215,26 @@ def _clause_rows(
     state: dict,
     units: dict[str, dict] | None,
 ) -> None:
-    if clause.states_first_leads:
-        state["first_leads"] = True
+    convention = _convention_holds(state, line)
     has_lead = any(u.role == "lead" for u in clause.units)
     first_resp = True
     for u in clause.units:
-        out.clauses.append(
-            {
-                "doc_id": doc_id, "task_no": no, "unit": u.unit, "role": u.role, "label": u.label,
-                "is_collective": u.is_collective, "is_implied": False, "scope": clause.scope,
-                "remainder": clause.remainder, "clause": clause.text, "source_line": line,
-            }
-        )  # fmt: skip
         if u.role in ("lead", "coop"):
             role, explicit = u.role, True
         elif u.role == "resp":
             role, explicit = ("lead" if first_resp and not has_lead else "coop"), False
             first_resp = False
         else:
+            role, explicit = "", False
+        out.clauses.append(
+            {
+                "doc_id": doc_id, "task_no": no, "unit": u.unit,
+                "role": role if convention and u.role == "resp" else u.role, "label": u.label,
+                "is_collective": u.is_collective, "is_implied": False, "scope": clause.scope,
+                "remainder": clause.remainder, "clause": clause.text, "source_line": line,
+            }
+        )  # fmt: skip
+        if not role:
             continue  # an unknown label: kept in clauses, reported
         if units is None:
             continue
@@ -252,6 +263,12 @@ def _clause_rows(
         out.problems.append(
             (line, f"responsibility clause cut off before its closing bracket: {clause.text[:40]}")
         )
+
+
+def _convention_holds(state: dict, line: int) -> bool:
+    """Whether a stated first-leads convention holds at ``line`` (stated there or before)."""
+    since = state.get("first_leads_from")
+    return since is not None and line >= since
 
 
 def _date_row(
@@ -294,7 +311,11 @@ def _read_other_paragraphs(
 
 
 def _read_table(
-    out: GeneralReading, doc_id: str, table: DivisionTable, split: Callable[[str], list[str]]
+    out: GeneralReading,
+    doc_id: str,
+    table: DivisionTable,
+    split: Callable[[str], list[str]],
+    state: dict | None = None,
 ) -> None:
     name_k, content_k = table.column("name"), table.column("content")
     for row in table.rows:
@@ -332,12 +353,15 @@ def _read_table(
             if cell is None or not cell.text.strip("/／—-－无 "):
                 continue
             if meaning in _UNIT_MEANINGS:
-                for j, unit in enumerate(split(cell.text)):
+                names, collective = clean_names(cell.text, split)
+                convention = _convention_holds(state or {}, cell.line)
+                for j, unit in enumerate(names):
                     role = meaning if meaning != "resp" else ("lead" if j == 0 else "coop")
                     out.clauses.append(
                         {
-                            "doc_id": doc_id, "task_no": row.number, "unit": unit, "role": meaning,
-                            "label": table.header[k], "is_collective": unit.startswith("各"),
+                            "doc_id": doc_id, "task_no": row.number, "unit": unit,
+                            "role": role if convention else meaning,
+                            "label": table.header[k], "is_collective": collective or unit.startswith("各"),
                             "is_implied": False,
                             "scope": "", "remainder": "", "clause": cell.text, "source_line": cell.line,
                         }

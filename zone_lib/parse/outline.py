@@ -26,8 +26,12 @@ Then :func:`decide` says from the text's own evidence what every item is:
 * ``sub-item`` — an item under a task (its points ``1.…3.``).
 
 Unnumbered paragraphs after the last task are the document's closing text when every
-other task is a single paragraph, or when they address everyone
-(``各地区、各有关部门要…``); otherwise they are the last task's sub-measures.
+other task is a single paragraph, or from the first that speaks to the recipients or about
+the document (``请各地…``, ``各地区、各有关部门要…``, ``…前报送…``, ``本通知自…``:
+:func:`is_closing`); otherwise they are the last task's sub-measures.
+
+An annex list (``附件：1.…`` then ``2.…`` lines, or ``附件`` followed by ``1.…`` ``2.…``
+short titles) closes the body before it, and its numbered lines are frame lines, not items.
 """
 
 from __future__ import annotations
@@ -139,9 +143,13 @@ class Outline:
 @lru_cache(maxsize=1)
 def _words() -> dict:
     v = vocabulary()
+    fw = v["framework_headings"]
     return {
-        "framework": tuple(by_length(v["framework_headings"]["words"])),
-        "closing": tuple(by_length(v["closing_openers"]["words"])),
+        "framework": set(fw["words"]),
+        "framework_endings": tuple(by_length(fw["endings"])),
+        "framework_max": fw["max_chars"],
+        "action_openers": tuple(by_length(fw["action_openers"])),
+        "closing": [re.compile(x) for x in v["closing"]["patterns"]],
         "notes": set(v["boilerplate"]["publication_notes"]),
     }
 
@@ -196,9 +204,38 @@ def heading_of(rest: str) -> tuple[str, bool]:
 
 
 def is_framework_heading(heading: str) -> bool:
-    """Whether a heading names a framework item (指导思想, 基本原则, 发展目标 …)."""
-    h = re.sub(r"[\s“”\"]", "", heading)
-    return len(h) <= 12 and h.endswith(_words()["framework"])
+    """Whether a heading names a framework item (指导思想, 基本原则, 行动目标, 主要目标任务 …).
+
+    One of the framework words, or a short noun phrase ending in a framework ending
+    (目标, 原则, 思想, 意义, 总体要求 …) that does not open with a verb of action
+    (``实现发展目标`` is a task); ``data/reader.json`` ``framework_headings``.
+    """
+    w = _words()
+    h = re.sub(r"[\s“”\"]", "", heading).rstrip("。；;：:")
+    if h in w["framework"]:
+        return True
+    return (
+        len(h) <= w["framework_max"]
+        and h.endswith(w["framework_endings"])
+        and not h.startswith(w["action_openers"])
+        and not _SENTENCE_PUNCT.search(h)
+    )
+
+
+def is_closing(text: str) -> bool:
+    """Whether an unnumbered paragraph after the last item closes the document.
+
+    It speaks to the recipients or about the document rather than about the task: a
+    request (``请…``), an address to every recipient (``各地…要``), a request to report,
+    a contact line, or the document's effect (``本通知自…``); ``data/reader.json``
+    ``closing``.
+    """
+    return any(p.match(text) for p in _words()["closing"])
+
+
+def _is_annex_title(rest: str) -> bool:
+    """An entry of a list of annexes is a short title: no sentence in it."""
+    return len(rest) <= 40 and not re.search(r"[。；;！？]", rest.rstrip("。；;"))
 
 
 def _clean(text: str) -> str:
@@ -231,6 +268,7 @@ def read_outline(lines: list[str], first: int, last: int, table_lines: set[int] 
     nodes: list[Node] = []
     stack: list[Node] = []
     seen_item = False
+    annex_next: tuple[int, int] | None = None  # (rank or 0, number) of the next entry of an annex list
     at_top = True  # before the first paragraph of a block: a short line is a title
 
     def reset() -> None:
@@ -262,10 +300,27 @@ def read_outline(lines: list[str], first: int, last: int, table_lines: set[int] 
         if _ANNEX.match(text):
             frame[p.line] = ("annex marker", "the start of an annex")
             reset()
+            annex_next = (0, 1)  # a list of annexes may follow: 1.…, 2.…
             continue
-        if _ANNEX_LIST.match(text):
+        m = _ANNEX_LIST.match(text)
+        if m:
             frame[p.line] = ("annex list", "the list of annexes")
+            reset()
+            first_entry = numbered(text[m.end() :].strip())
+            annex_next = (first_entry[0], first_entry[1] + 1) if first_entry else None
             continue
+        if annex_next is not None:
+            entry = numbered(text)
+            if (
+                entry is not None
+                and entry[1] == annex_next[1]
+                and annex_next[0] in (0, entry[0])
+                and _is_annex_title(entry[3])
+            ):
+                frame[p.line] = ("annex list", "an entry of the list of annexes")
+                annex_next = (entry[0], entry[1] + 1)
+                continue
+            annex_next = None
         if len(text) <= 30 and not _SENTENCE_PUNCT.search(text) and _DATE.match(next_text.get(p.line, "")):
             frame[p.line] = ("signature", "the issuer's signature")
             reset()
@@ -360,8 +415,9 @@ def decide(outline: Outline) -> Outline:
         if not others_multi and not last.heading_alone and holder is last:
             closing = body
         else:
+            own = 1 if holder.heading_alone else 0  # the body under a heading alone is the task's text
             for k, p in enumerate(body):
-                if p.text.startswith(_words()["closing"]):
+                if k >= own and is_closing(p.text):
                     closing = body[k:]
                     break
         if closing:
