@@ -41,7 +41,8 @@ def test_every_name_of_responsibilities_is_known():
 
 def test_registry_file_is_well_formed():
     reg = registry()
-    assert list(reg.columns) == ["canonical", "name_en", "level", "kind", "aliases"]
+    assert list(reg.columns) == ["canonical", "name_en", "level", "kind", "aliases", "shorthands"]
+    assert reg.set_index("canonical").at["自治区医保局", "shorthands"] == ["医保局", "医疗保障局"]
     assert reg["canonical"].is_unique
     assert set(reg["level"]) <= set(LEVELS)
     assert (reg["name_en"].str.len() > 0).all()

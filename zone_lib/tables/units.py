@@ -29,7 +29,9 @@ from zone_lib.textutil import fold
 LEVELS = ("national", "regional", "city", "other")
 """The levels a unit can have."""
 
-REGISTRY_COLUMNS = ["canonical", "name_en", "level", "kind", "aliases"]
+REGISTRY_COLUMNS = ["canonical", "name_en", "level", "kind", "aliases", "shorthands"]
+"""``shorthands``: short names a reader may type as a briefing parameter (医保局, 卫健委);
+ambiguous across levels, so never used to read units in a text (``aliases`` are)."""
 """Columns of ``data/unit_registry.csv``."""
 
 UNIT_COLUMNS = [
@@ -97,6 +99,7 @@ def _registry() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
             "level": row["level"],
             "kind": row["kind"].strip(),
             "aliases": aliases,
+            "shorthands": [a.strip() for a in (row["shorthands"] or "").split("|") if a.strip()],
         }
         for name in [canonical, *aliases]:
             key = _key(name)
@@ -117,7 +120,10 @@ def registry() -> pd.DataFrame:
         ``aliases`` is a list of names.
     """
     entries, _ = _registry()
-    rows = [dict(entry, aliases=list(entry["aliases"])) for entry in entries.values()]
+    rows = [
+        dict(entry, aliases=list(entry["aliases"]), shorthands=list(entry["shorthands"]))
+        for entry in entries.values()
+    ]
     return pd.DataFrame(rows, columns=REGISTRY_COLUMNS)
 
 

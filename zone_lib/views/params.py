@@ -36,8 +36,7 @@ from zone_lib.errors import ParameterError
 from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
 from zone_lib.tables.matrix import MATRIX_DOC, matrix
 from zone_lib.tables.tasks import responsibilities
-from zone_lib.tables.units import canonical_unit
-from zone_lib.tables.units import units as registry_units
+from zone_lib.tables.units import canonical_unit, registry
 from zone_lib.textutil import fold
 
 DOC_ID = MATRIX_DOC
@@ -64,17 +63,14 @@ def _key(value: str) -> str:
 
 
 def unit_en(unit: str) -> str:
-    """English name of a unit (labels first, then the unit registry if it knows it).
+    """English name of a unit, from the unit registry (``data/unit_registry.csv``).
 
     Args:
         unit: A unit name as :func:`zone_lib.responsibilities` gives it.
 
     Returns:
-        The English name, or ``""`` when neither source knows the unit.
+        The English name, or ``""`` when the registry does not know the unit.
     """
-    entry = labels()["units"].get(unit)
-    if entry:
-        return entry["en"]
     return canonical_unit(unit).get("name_en", "") or ""
 
 
@@ -107,12 +103,12 @@ def _make_units_table(corpus: Corpus) -> pd.DataFrame:
         n_lead=("role", lambda s: int((s == "lead").sum())),
         n_coop=("role", lambda s: int((s == "coop").sum())),
     )
-    registry_aliases = {row.canonical: list(row.aliases) for row in registry_units(corpus).itertuples()}
+    names = {row.canonical: (list(row.shorthands), list(row.aliases)) for row in registry().itertuples()}
     rows = []
     for unit, row in counts.iterrows():
-        entry = labels()["units"].get(unit, {})
-        aliases = list(entry.get("aliases", []))
-        aliases += [a for a in registry_aliases.get(unit, []) if a not in aliases]
+        shorthands, registry_aliases = names.get(unit, ([], []))
+        aliases = list(shorthands)
+        aliases += [a for a in registry_aliases if a not in aliases]
         for prefix in ("自治区党委", "自治区", "宁夏"):
             if unit.startswith(prefix) and len(unit) > len(prefix) + 1:
                 bare = unit[len(prefix) :]
