@@ -174,3 +174,18 @@ def test_a_document_without_a_table_raises_a_table_error():
         zone_lib.TableParseError, match=r"002_f60c301714171d8f.txt:1012: expected a table header"
     ):
         zone_lib.matrix("nx-port-2019")
+
+
+def test_a_row_number_alone_on_its_line_starts_the_row_and_the_next_line_its_next_cell():
+    # found by the fuzz test: "1" alone, then "统一数据标准规范\t\t…" on the next line
+    from zone_lib.parse.annual_table import parse_annual_table
+
+    lines = [
+        "编号\t年度\t\t2019年\t2020年\t2021年\t2022年",
+        "\t项目\t任务\t\t\t\t",
+        "1",
+        "统一数据标准规范\t\t初步建立标准。\t统一管理。\t\t",
+        "2\t统一信息专网\t\t升级网络。\t互联互通。\t\t",
+    ]
+    table = parse_annual_table(list(enumerate(lines, start=1)))
+    assert [(r.task_no, r.fields[:2]) for r in table.rows] == [(1, ["1", "统一数据标准规范"]), (2, ["2", "统一信息专网"])]
