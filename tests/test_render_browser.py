@@ -7,6 +7,14 @@ Checked on each page: no console error, no page error, no dialog (a seed carryin
 drawn its SVG; on a briefing with a dropdown, choosing an entry changes what the
 chart shows; and Chinese text renders with real glyphs (a CJK font is installed:
 ``fonts-noto-cjk``, which .ci/run installs with ``chromium``).
+
+The reader's side (issue 12, “Done when”), at 1400 × 900 and at 390 × 844, for the
+overview, a year, a unit, a platform and the check page: every table holds as many rows
+as the view's DataFrame computed here (counted through DataTables' API across all pages)
+and the whole text of every cell; the header block's figures equal those computed here
+from the same tables; nothing is wider than the viewport outside a table's scroller;
+print emulation leaves no control visible and every row drawn; a ``source_line`` link
+opens the seed text at that line, highlighted.
 """
 
 from __future__ import annotations
@@ -105,7 +113,7 @@ def _poisoned_seeds(tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser-site")
-    chosen = [suite.overview(), suite.year(2021), suite.unit("自治区医保局"), suite.platform(5),
+    chosen = [suite.overview(), suite.year(2021), suite.unit("自治区医保局"), suite.platform(5), suite.check(),
               suite.unit('"><img src=x onerror=alert(4)>')]  # fails; its name must be shown as text
     render(chosen, out, jobs=2, progress=False)
     poisoned = tmp_path_factory.mktemp("poisoned")
@@ -202,3 +210,245 @@ def test_document_text_with_markup_is_shown_as_text(browser, site):
     html = (poisoned / "year-2019.html").read_text(encoding="utf-8")
     assert PAYLOAD not in html
     assert requests == []
+
+
+# --------------------------------------------------------------------------- the reader's side (issue 12)
+
+VIEWPORTS = {"desk": (1400, 900), "phone": (390, 844)}
+UNIT = "自治区医保局"  # the largest unit briefing (105 rows in its task table)
+READER_PAGES = ["overview.html", "year-2021.html", f"unit-{UNIT}.html", "platform-5.html", "check.html"]
+
+
+def _page_tables(name: str) -> list:
+    """The DataFrames each reader page shows, in page order, computed here from the library."""
+    import zone_lib
+    from zone_lib import views
+    from zone_lib.quality.findings import quality_summary
+
+    if name == "overview.html":
+        return [views.overview(), views.targets()]
+    if name == "year-2021.html":
+        return [views.year_view(2021), views.year_by_section(2021), views.year_by_unit(2021)]
+    if name.startswith("unit-"):
+        return [views.unit_by_year(UNIT), views.unit_view(UNIT), views.unit_partners(UNIT),
+                views.unit_share(), views.unit_in_documents(UNIT)]
+    if name == "platform-5.html":
+        return [views.platform_view(5), views.platform_units(5), views.platform_discrepancies(5)]
+    findings = zone_lib.quality_findings()
+    return [quality_summary(findings), views.check_view(findings)]
+
+
+def _page_figures(name: str) -> dict[str, int]:
+    """The header block's figures, computed here from the tables (not from views.headline)."""
+    import zone_lib
+    from zone_lib import views
+    from zone_lib.views import params
+
+    if name == "overview.html":
+        ov = views.overview()
+        return {"tasks": int(ov.n_tasks.sum()), "sections": len(ov), "cells": int(ov.n_cells.sum()),
+                "units": len(params.valid_units()), "discrepancies": int(ov.n_discrepancies.sum()),
+                "targets": len(views.targets())}
+    if name == "year-2021.html":
+        v, by_unit = views.year_view(2021), views.year_by_unit(2021)
+        return {"tasks": len(v), "new": int((v.status == "new").sum()), "changed": int((v.status == "changed").sum()),
+                "continued": int((v.status == "continued").sum()), "lead_units": int((by_unit.lead > 0).sum()),
+                "discrepancies": int((zone_lib.discrepancies().year == 2021).sum())}
+    if name.startswith("unit-"):
+        v = views.unit_view(UNIT)
+        roles = v.drop_duplicates("task_no").role
+        by_year = views.unit_by_year(UNIT)
+        assert int(by_year.total.sum()) == len(v)
+        return {"tasks": v.task_no.nunique(), "lead": int((roles == "lead").sum()), "coop": int((roles == "coop").sum()),
+                "cells": len(v), "partners": len(views.unit_partners(UNIT))}
+    if name == "platform-5.html":
+        v, units = views.platform_view(5), views.platform_units(5)
+        years = [c for c in v.columns if str(c).isdigit()]
+        return {"tasks": len(v), "cells": int(sum((v[y] != "").sum() for y in years)),
+                "all_years": int((v.n_years == len(years)).sum()), "units": len(units),
+                "lead_units": int((units.lead > 0).sum()), "discrepancies": len(views.platform_discrepancies(5))}
+    c = views.check_view(zone_lib.quality_findings())
+    return {"findings": len(c), "errors": int((c.severity == "error").sum()),
+            "warnings": int((c.severity == "warning").sum()), "info": int((c.severity == "info").sum()),
+            "documents": int(c.doc_id.nunique())}
+
+
+# Every reader table of the page, in order: its rows as DataTables holds them (all pages,
+# in the table's own order) or, for a short table, as the DOM holds them; each row as the
+# text of its cells.
+_TABLES = """() => {
+  const dts = new Map((window.zoneTables || []).map(d => [d.table().node(), d]));
+  const text = (tr) => [...tr.cells].map(td => td.textContent);
+  return [...document.querySelectorAll('main table.zone-table')].map(t => {
+    const dt = dts.get(t);
+    if (dt) {
+      return {datatable: true, count: dt.rows().count(), shown: dt.rows({page: 'current'}).count(),
+              rows: dt.rows({order: 'index'}).nodes().toArray().map(text)};
+    }
+    const trs = [...t.tBodies[0].rows].filter(tr => !tr.classList.contains('zone-none'));
+    return {datatable: false, count: trs.length, none: !!t.querySelector('tr.zone-none'), rows: trs.map(text)};
+  });
+}"""
+
+# Elements sticking out of the viewport that no scroller (overflow other than visible) clips;
+# wholly to the left of it is plotly's hidden text-measuring SVG, not a reader's element.
+_OVERFLOW = """() => {
+  const w = document.documentElement.clientWidth, bad = [];
+  const clipped = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if (o !== 'visible' && a.getBoundingClientRect().right <= w + 1) return true;
+    }
+    return false;
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= 0 || (r.right <= w + 1 && r.left >= -1)) continue;
+    if (!clipped(el)) bad.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: innerWidth, bad: bad.slice(0, 10)};
+}"""
+
+# Controls a reader cannot use on paper, visible with print emulation.
+_CONTROLS = """() => {
+  const sel = 'button, input, select, textarea, .dt-search, .dt-length, .dt-paging, .dt-info, .dt-column-order, '
+    + '.modebar, .updatemenu-container, .zone-pager, .zone-csv, .zone-toc, nav';
+  return [...document.querySelectorAll(sel)].filter(el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
+  }).map(el => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`).slice(0, 10);
+}"""
+
+_FIGURES = """() => Object.fromEntries([...document.querySelectorAll('.zone-header .zone-fig')].map(
+  f => [f.dataset.key, f.querySelector('.zone-fig-value').textContent.trim()]))"""
+
+
+def _squash(text: str) -> str:
+    return "".join(str(text).split())
+
+
+def _shown_texts(df, table) -> list[list[str]]:
+    """Per row, the full text of every string cell a reader sees (as the DataFrame holds it)."""
+    from zone_lib.views.tables import ReaderTable
+
+    cols = [col for col, kind, _, _ in ReaderTable(df).columns() if kind in {"text", "long", "task", "unit", "units", "pair", "doc"}]
+    reader = ReaderTable(df).df
+    rows = []
+    for rec in reader.to_dict("records"):
+        cells = []
+        for col in cols:
+            v = rec.get(col)
+            if isinstance(v, list | tuple):
+                v = "；".join(map(str, v))
+            if isinstance(v, str) and v.strip():
+                cells.append(v)
+        rows.append(cells)
+    return rows
+
+
+def _open_at(context, path: Path, viewport: str):
+    page, problems = _open(context, path) if viewport == "desk" else (None, None)
+    if page is None:
+        page = context.new_page()
+        w, h = VIEWPORTS[viewport]
+        page.set_viewport_size({"width": w, "height": h})
+        problems = {"console": [], "pageerror": [], "dialog": []}
+        page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems["pageerror"].append(str(e)))
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+    else:
+        page.set_viewport_size({"width": VIEWPORTS[viewport][0], "height": VIEWPORTS[viewport][1]})
+    page.wait_for_function(_ALL_DRAWN, timeout=30_000)
+    return page, problems
+
+
+@pytest.fixture(scope="module")
+def expected_tables():
+    return {name: _page_tables(name) for name in READER_PAGES}
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("name", READER_PAGES)
+def test_reader_page_every_row_full_text_figures_layout_print(browser, site, expected_tables, name, viewport):
+    context, requests = browser
+    out, _ = site
+    page, problems = _open_at(context, out / name, viewport)
+    frames = expected_tables[name]
+    tables = page.evaluate(_TABLES)
+
+    # every row of every table, counted through DataTables across its pages, and no cell shortened
+    assert len(tables) == len(frames), f"{name}: {len(tables)} tables in the page, {len(frames)} expected"
+    for i, (got, df) in enumerate(zip(tables, frames)):
+        where = f"{name} table {i + 1}"
+        assert got["count"] == len(df), f"{where}: {got['count']} rows in the page, {len(df)} in the DataFrame"
+        if len(df) == 0:
+            assert got["none"], f"{where}: an empty table says nothing"
+        if got["datatable"] and len(df) > 25:
+            assert got["shown"] < got["count"], f"{where}: a long table is paged"
+        for r, (cells, want) in enumerate(zip(got["rows"], _shown_texts(df, got))):
+            row_text = _squash("".join(cells))
+            for value in want:
+                assert _squash(value) in row_text, f"{where} row {r + 1}: {value!r} is not shown whole"
+            for cell in cells:
+                if cell.rstrip().endswith(("…", "...")):
+                    assert any(v.rstrip().endswith(cell.rstrip()[-3:]) for v in want), f"{where} row {r + 1}: {cell!r} is cut"
+
+    # the header block's figures are those of the tables
+    figures = {k: int(v) for k, v in page.evaluate(_FIGURES).items()}
+    assert figures == _page_figures(name)
+
+    # nothing wider than the viewport outside a table's scroller
+    layout = page.evaluate(_OVERFLOW)
+    assert layout["scrollWidth"] <= layout["innerWidth"], f"{name} at {viewport}: the page scrolls sideways"
+    assert layout["bad"] == [], f"{name} at {viewport}: elements outside the viewport: {layout['bad']}"
+
+    # paper: no control visible, every row of every table drawn
+    page.emulate_media(media="print")
+    try:
+        page.wait_for_timeout(200)
+        controls = page.evaluate(_CONTROLS)
+        assert controls == [], f"{name}: controls visible in print: {controls}"
+        drawn = page.evaluate("() => [...document.querySelectorAll('main table.zone-table')].map("
+                              "t => [...t.tBodies[0].rows].filter(r => !r.classList.contains('zone-none')).length)")
+        assert drawn == [len(df) for df in frames], f"{name}: rows missing on paper"
+    finally:
+        page.emulate_media(media="screen")
+
+    assert problems["console"] == [] and problems["pageerror"] == [], problems
+    assert requests == []
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("name", ["year-2021.html", "check.html"])
+def test_a_source_line_opens_the_seed_text_at_that_line(browser, site, name, viewport):
+    from zone_lib.ingest.corpus import load_corpus
+
+    context, requests = browser
+    out, _ = site
+    page, problems = _open_at(context, out / name, viewport)
+    link = page.locator("main table.zone-table a.zone-line").first
+    href = link.get_attribute("href")
+    seed_name, _, anchor = href.partition("#")
+    assert seed_name.startswith("source/") and anchor.startswith("L"), href
+    n = int(anchor[1:])
+    link.scroll_into_view_if_needed()
+    link.click()
+    page.wait_for_url(f"**/{seed_name.split('/', 1)[1]}#{anchor}")
+    page.wait_for_load_state("load")
+    line = page.locator(f"#{anchor}")
+    seed = next(f for f in load_corpus().files if seed_name.endswith(Path(f.name).stem + ".html"))
+    assert _squash(line.locator("span").inner_text()) == _squash(seed.lines[n - 1])
+    state = page.evaluate(f"""() => {{
+      const el = document.getElementById('{anchor}'), r = el.getBoundingClientRect();
+      return {{target: el.matches(':target'), bg: getComputedStyle(el).backgroundColor,
+               top: r.top, bottom: r.bottom, h: innerHeight, sw: document.documentElement.scrollWidth, w: innerWidth}};
+    }}""")
+    assert state["target"], "the cited line is not the :target"
+    assert state["bg"] not in ("rgba(0, 0, 0, 0)", "transparent", "rgb(255, 255, 255)"), "the cited line is not highlighted"
+    assert 0 <= state["top"] and state["bottom"] <= state["h"], f"the cited line is not on screen: {state}"
+    assert state["sw"] <= state["w"], "the seed text page scrolls sideways"
+    assert problems["pageerror"] == []
+    assert requests == []
+    page.close()
