@@ -74,7 +74,7 @@ class Document:
 TABLES: dict[str, Callable[..., Any]] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Corpus:
     """All seed files of a folder and the documents they hold.
 
@@ -112,6 +112,12 @@ class Corpus:
             return TABLES[name](*args, seeds=self, **kwargs)
         value = self.cached(key, lambda: TABLES[name](*args, seeds=self, **kwargs))
         return value.copy() if hasattr(value, "copy") and hasattr(value, "columns") else value
+
+    def __repr__(self) -> str:
+        return f"<Corpus {self.folder}: {len(self.files)} seed files, {len(self.docs)} documents>"
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(TABLES))  # tab completion lists the tables
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_") or name not in TABLES:
