@@ -1,14 +1,34 @@
 """Stage 7, views: briefing parameters, tables and plotly figures, live widgets.
 
 One module per briefing kind (:mod:`.year`, :mod:`.unit`, :mod:`.platform`,
-:mod:`.overview`, :mod:`.check`), the figures (:mod:`.figures`), what they share
+:mod:`.overview`, :mod:`.check`, and :mod:`.analysis` for the crosswalk, keywords,
+progress and copy briefings), the figures (:mod:`.figures`), what they share
 (:mod:`.common`), parameters (:mod:`.params`), the plotly renderer of the HTML
 briefings (:mod:`.figure_html`) and the ipywidgets explorers (:mod:`.widgets`).
 ``from zone_lib import views`` gives every view and figure by name.
 Imports every stage before it.
 """
 
-from zone_lib.views.check import check_view, fig_quality, full_table, quality_view, raw_lines
+from zone_lib.views.analysis import (
+    copy_alignment_view,
+    copy_extra,
+    copy_missing,
+    copy_summary,
+    crosswalk_counts,
+    crosswalk_view,
+    fig_copy_alignment,
+    fig_crosswalk,
+    fig_crosswalk_counts,
+    fig_keywords,
+    fig_keywords_by_year,
+    fig_progress,
+    keywords_table,
+    keywords_view,
+    progress_statements,
+    progress_tasks,
+    progress_view,
+)
+from zone_lib.views.check import check_summary, check_view, fig_quality, full_table, quality_view, raw_lines
 from zone_lib.views.common import (
     NOTEBOOK_RENDERER,
     RENDERER_ENV,
@@ -29,12 +49,31 @@ from zone_lib.views.figures import (
 )
 from zone_lib.views.headline import Headline, headline
 from zone_lib.views.overview import overview, targets
-from zone_lib.views.platform import platform_discrepancies, platform_units, platform_view
+from zone_lib.views.platform import discrepancy_kinds, platform_discrepancies, platform_units, platform_view
 from zone_lib.views.tables import ReaderTable, setup_tables, show
 from zone_lib.views.unit import unit_by_year, unit_in_documents, unit_partners, unit_share, unit_view
 from zone_lib.views.year import year_by_section, year_by_unit, year_view
 
 __all__ = [
+    "copy_alignment_view",
+    "copy_extra",
+    "copy_missing",
+    "copy_summary",
+    "crosswalk_counts",
+    "crosswalk_view",
+    "fig_copy_alignment",
+    "fig_crosswalk",
+    "fig_crosswalk_counts",
+    "fig_keywords",
+    "fig_keywords_by_year",
+    "fig_progress",
+    "keywords_table",
+    "keywords_view",
+    "progress_statements",
+    "progress_tasks",
+    "progress_view",
+    "check_summary",
+    "discrepancy_kinds",
     "NOTEBOOK_RENDERER",
     "Headline",
     "ReaderTable",

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from zone_lib.ingest.corpus import load_corpus
-from zone_lib.quality.findings import check_labels, quality_findings, quality_summary
+from zone_lib.quality.findings import check_labels, quality_findings, quality_rules, quality_summary
 from zone_lib.tables.matrix import table_lines
 from zone_lib.views.figures import _layout
 from zone_lib.views.params import DOC_ID
@@ -36,6 +36,27 @@ def quality_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
             "原文 text": list(f.text),
         }
     )
+
+
+def check_summary(findings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Findings per check and severity, with what each check means in Chinese and English.
+
+    Every check of ``zone_lib/data/quality.json`` is listed (a check with no finding
+    too, so a reader sees what was checked); the explanations are data there
+    (``explain_zh``, ``explain_en``).
+
+    Args:
+        findings: :func:`zone_lib.quality_findings` output (computed when omitted).
+
+    Returns:
+        ``check, label_zh, label_en, error, warning, info, total, note, explain_zh, explain_en``.
+    """
+    f = quality_findings() if findings is None else findings
+    summary = quality_summary(f)
+    rules = {c["check"]: c for c in quality_rules()["checks"]}
+    summary["explain_zh"] = [rules.get(c, {}).get("explain_zh", "") for c in summary.check]
+    summary["explain_en"] = [rules.get(c, {}).get("explain_en", "") for c in summary.check]
+    return summary
 
 
 def check_view(findings: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -139,4 +160,3 @@ def raw_lines(first: int, last: int, doc_id: str = DOC_ID) -> pd.DataFrame:
             "text": [t.replace("\t", " → ") for _, t in lines],
         }
     )
-

@@ -16,6 +16,15 @@ from typing import Any
 from zone_lib.quality.findings import quality_findings
 from zone_lib.tables.matrix import discrepancies
 from zone_lib.views import params, site
+from zone_lib.views.analysis import (
+    copy_missing,
+    copy_summary,
+    crosswalk_counts,
+    crosswalk_view,
+    keywords_view,
+    progress_statements,
+    progress_tasks,
+)
 from zone_lib.views.common import _matrix
 from zone_lib.views.overview import overview, targets
 from zone_lib.views.platform import platform_discrepancies, platform_units, platform_view
@@ -318,12 +327,242 @@ def check_headline() -> Headline:
     return Headline("数据质量 Data quality", "数据质量检查", "Data-quality check", figures, sentences)
 
 
+def _doc_link(doc: str) -> str:
+    href = site.crosswalk_page(doc) if site.linking() else None
+    return f'<a href="{html.escape(href)}">{html.escape(doc)}</a>' if href else html.escape(doc)
+
+
+def crosswalk_headline(doc: Any) -> Headline:
+    """Header block of a crosswalk briefing (one document against the regional plan)."""
+    d = params.check_doc(doc)
+    info = params.valid_docs().set_index("doc_id").loc[d]
+    view = crosswalk_view(d)
+    counts = crosswalk_counts().set_index("from_doc")
+    c = counts.loc[d]
+    n_override = int((view.source == "override").sum())
+    figures = [
+        Figure(int(c.n_tasks), "本文件任务", "tasks of this document", "tasks"),
+        Figure(int(c.linked), "有对应", "linked", "linked"),
+        Figure(int(c.added), "新增（无对应）", "added", "added"),
+        Figure(int(c.dropped), "未采用的自治区任务", "regional tasks not taken up", "dropped"),
+        Figure(n_override, "人工核对", "read by hand", "overrides"),
+    ]
+    to = str(info.to_doc)
+    share = f"{int(c.linked) / int(c.n_tasks):.0%}" if int(c.n_tasks) else "0%"
+    sentences = [
+        (
+            html.escape(
+                f"{info.title}的{int(c.n_tasks)}项任务中，{int(c.linked)}项（{share}）在自治区实施方案中有对应任务，"
+                f"{int(c.added)}项是新增的；自治区的任务中有{int(c.dropped)}项在本文件中没有对应。"
+            ),
+            html.escape(
+                f"Of the {int(c.n_tasks)} tasks of {d}, {int(c.linked)} ({share}) have a counterpart in the "
+                f"regional plan {to} and {int(c.added)} are its own; "
+                f"{int(c.dropped)} regional tasks have none here."
+            ),
+        ),
+        (
+            html.escape(
+                f"对应依据词语相似度（TF-IDF 余弦，阈值 {float(c.threshold):.2f}），"
+                f"{n_override}处经人工核对。"
+            ),
+            html.escape(
+                f"Links come from word similarity (TF-IDF cosine, threshold {float(c.threshold):.2f}); "
+                f"{n_override} were read by hand."
+            ),
+        ),
+    ]
+    docs = list(params.valid_docs().doc_id)
+    i = docs.index(d)
+    nav = []
+    if i > 0:
+        nav.append((f"← {docs[i - 1]}", site.crosswalk_page(docs[i - 1]), "prev"))
+    if i + 1 < len(docs):
+        nav.append((f"{docs[i + 1]} →", site.crosswalk_page(docs[i + 1]), "next"))
+    number = f"（{info.doc_number}）" if info.doc_number else ""
+    return Headline(
+        "任务对应 Crosswalk",
+        f"{info.title}{number}与自治区实施方案的任务对应",
+        f"{info.title_en}: its tasks against the regional implementation plan",
+        figures,
+        sentences,
+        nav,
+    )
+
+
+def keywords_headline() -> Headline:
+    """Header block of the keywords briefing."""
+    by_year = keywords_view("year")
+    by_doc = keywords_view("document")
+    by_section = keywords_view("section")
+    figures = [
+        Figure(len(by_year), "年度", "years", "years"),
+        Figure(len(by_doc), "文件", "documents", "documents"),
+        Figure(len(by_section), "文件的部分", "sections of documents", "sections"),
+        Figure(
+            int(
+                sum(len(k.split(" · ")) for k in [*by_year.keywords, *by_doc.keywords, *by_section.keywords])
+            ),
+            "关键词",
+            "keywords listed",
+            "keywords",
+        ),
+    ]
+    years = "；".join(f"{r.group}年“{r.top_word}”" for r in by_year.itertuples())
+    years_en = "; ".join(f"{r.group}: {r.top_word}" for r in by_year.itertuples())
+    sentences = [
+        (
+            html.escape(f"各年度任务最有区分度的词：{years}。"),
+            html.escape(f"The most distinctive word of each year's tasks: {years_en}."),
+        ),
+        (
+            html.escape("关键词按 TF-IDF 权重排列：在本组常见、在其他组少见的词权重高。"),
+            html.escape("Keywords are ranked by tf-idf: frequent in the group and rare in the others."),
+        ),
+    ]
+    return Headline(
+        "关键词 Keywords",
+        "关键词：各年度、各文件、各部分",
+        "Keywords by year, document and section",
+        figures,
+        sentences,
+    )
+
+
+def progress_headline() -> Headline:
+    """Header block of the reported-progress briefing."""
+    s = progress_statements()
+    t = progress_tasks()
+    linked = int((s.n_links > 0).sum())
+    n_sections = int(t.section_no.nunique()) if len(t) else 0
+    figures = [
+        Figure(len(s), "报告的进展", "statements reported", "statements"),
+        Figure(linked, "对应到计划", "matched to the plan", "linked"),
+        Figure(len(s) - linked, "未找到对应", "no clear match", "unlinked"),
+        Figure(len(t), "涉及任务", "planned tasks matched", "tasks"),
+        Figure(n_sections, "涉及部分", "sections", "sections"),
+    ]
+    sentences = [
+        (
+            html.escape(
+                f"宁夏在国家“五个一”通知附件中报告了{len(s)}条2020年进展，其中{linked}条能对应到实施方案的计划里程碑，"
+                f"涉及{len(t)}项任务、{n_sections}个部分。"
+            ),
+            html.escape(
+                f"Ningxia reported {len(s)} statements of 2020 progress in the annex of the national notice; "
+                f"{linked} match planned milestones of the implementation plan: "
+                f"{len(t)} tasks in {n_sections} sections."
+            ),
+        ),
+        (
+            html.escape("对应依据字符二元组的包含度，报告与计划措辞不同，分数普遍不高；请结合原文阅读。"),
+            html.escape(
+                "Matches come from character-bigram containment; reports and plans word things differently, "
+                "so scores are modest: read them with the source."
+            ),
+        ),
+    ]
+    return Headline(
+        "2020年进展 Reported progress",
+        "宁夏报告的2020年进展与计划的对应",
+        "Ningxia's reported 2020 progress against its plan",
+        figures,
+        sentences,
+    )
+
+
+def copies_headline() -> Headline:
+    """Header block of the scraped-copy briefing."""
+    s = copy_summary().set_index("quantity_en").amount
+    missing = copy_missing()
+    figures = [
+        Figure(int(s["sentences in the copy"]), "复制件句子", "sentences in the copy", "copy_sentences"),
+        Figure(
+            int(s["sentences in the original"]), "原件句子", "sentences in the original", "original_sentences"
+        ),
+        Figure(int(s["sentences matched exactly"]), "完全相同", "matched exactly", "exact"),
+        Figure(int(s["sentences matched approximately"]), "近似", "matched approximately", "fuzzy"),
+        Figure(len(missing), "原件缺失", "missing from the copy", "missing"),
+        Figure(int(s["sentences the copy holds twice"]), "重复出现", "held twice", "duplicated"),
+    ]
+    copy, original = s["copy"], s["original"]
+    tau = s["order kept (Kendall's τ)"]
+    taken, covered = (
+        s["share of the copy taken from the original"],
+        s["share of the original found in the copy"],
+    )
+    twice = s["sentences the copy holds twice"]
+    sentences = [
+        (
+            html.escape(
+                f"网页版 {copy} 是规划 {original} 的复制件：它的句子{taken}来自原件，"
+                f"覆盖原件的{covered}；{len(missing)}句原件内容缺失。"
+            ),
+            html.escape(
+                f"The web page {copy} is a copy of the plan {original}: "
+                f"{taken} of its sentences come from it, covering "
+                f"{covered} of the original; {len(missing)} sentences are missing."
+            ),
+        ),
+        (
+            html.escape(
+                f"网页把开头部分重复了一次（{s['sentences the copy holds twice']}句出现两次），"
+                f"句子顺序基本保持（肯德尔 τ = {tau}）。"
+            ),
+            html.escape(
+                f"The page repeats its opening passage ({twice} sentences twice) and "
+                f"keeps the original's order (Kendall's τ = {tau})."
+            ),
+        ),
+    ]
+    return Headline(
+        "复制件 Scraped copy",
+        "网页复制件与原件的比对",
+        "The scraped web copy against the original",
+        figures,
+        sentences,
+    )
+
+
+def tour_headline(year: Any) -> Headline:
+    """Header block of the teaching tour."""
+    y = params.check_year(year)
+    m = _matrix()
+    disc = discrepancies()
+    figures = [
+        Figure(int(m.task_no.nunique()), "任务", "tasks", "tasks"),
+        Figure(len(m), "任务·年度格", "task-year cells", "cells"),
+        Figure(int((m.year_basis == "prose").sum()), "年度取自正文", "years from the prose", "from_prose"),
+        Figure(len(disc), "表文差异", "discrepancies", "discrepancies"),
+        Figure(int((m.year == y).sum()), f"{y}年任务", f"tasks due in {y}", "year_tasks"),
+    ]
+    sentences = [
+        (
+            html.escape(
+                "本导览演示如何从受损的文本中恢复年度主要任务表，并与方案正文相互核对；每个数字都注明原文行。"
+            ),
+            html.escape(
+                "This tour shows how the annual task table is recovered from damaged text and checked "
+                "against the plan's prose; every figure cites its source line."
+            ),
+        )
+    ]
+    return Headline(
+        "导览 Tour",
+        "导览：从受损文本到任务表",
+        "A guided tour: from damaged text to a table of tasks",
+        figures,
+        sentences,
+    )
+
+
 def headline(kind: str, value: Any = None) -> Headline:
     """The header block of a briefing.
 
     Args:
-        kind: ``overview``, ``year``, ``unit``, ``platform`` or ``check``.
-        value: The briefing's parameter (year, unit or section).
+        kind: ``overview``, ``year``, ``unit``, ``platform``, ``check``, ``crosswalk``,
+            ``keywords``, ``progress``, ``copies`` or ``tour``.
+        value: The briefing's parameter (year, unit, section or crosswalked document).
 
     Returns:
         The :class:`Headline`.
@@ -336,4 +575,14 @@ def headline(kind: str, value: Any = None) -> Headline:
         return platform_headline(value)
     if kind == "check":
         return check_headline()
+    if kind == "crosswalk":
+        return crosswalk_headline(params.valid_docs().doc_id.iloc[0] if value is None else value)
+    if kind == "keywords":
+        return keywords_headline()
+    if kind == "progress":
+        return progress_headline()
+    if kind == "copies":
+        return copies_headline()
+    if kind == "tour":
+        return tour_headline(params.valid_years()[-1] if value is None else value)
     return overview_headline()

@@ -34,6 +34,8 @@ import pandas as pd
 
 from zone_lib.errors import ParameterError
 from zone_lib.ingest.corpus import Corpus, Seeds, load_corpus
+from zone_lib.ingest.seeds import corpus_facts
+from zone_lib.tables.documents import documents
 from zone_lib.tables.matrix import MATRIX_DOC, matrix
 from zone_lib.tables.tasks import responsibilities
 from zone_lib.tables.units import canonical_unit, registry
@@ -341,3 +343,65 @@ def check_platform(value: object) -> int:
         row = table[table.section_no == _platform_lookup()[close]].iloc[0]
         suggestion = f"{row.section_no} = {row.short_zh} {row.section_en}"
     raise ParameterError("platform", value, choices, suggestion)
+
+
+# --------------------------------------------------------------------------- crosswalk documents
+
+
+def valid_docs() -> pd.DataFrame:
+    """The documents crosswalked with the regional Implementation Plan (the ``doc`` parameter).
+
+    From ``zone_lib/data/corpus_facts.json`` (``crosswalk.from``): Qingtongxia's
+    Implementation Plan, the 2023 high-quality plan, the national “五个一” notice.
+
+    Returns:
+        ``doc_id, to_doc, title, title_en, doc_number`` in the order of the facts file.
+    """
+    facts = corpus_facts()["crosswalk"]
+    docs = documents().set_index("doc_id")
+    rows = []
+    for doc in facts["from"]:
+        known = doc in docs.index
+        rows.append(
+            {
+                "doc_id": doc,
+                "to_doc": facts["to"],
+                "title": str(docs.at[doc, "title"]) if known else doc,
+                "title_en": str(docs.at[doc, "title_en"]) if known else "",
+                "doc_number": str(docs.at[doc, "doc_number"] or "") if known else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=["doc_id", "to_doc", "title", "title_en", "doc_number"])
+
+
+def check_doc(value: object) -> str:
+    """Validate a crosswalk document parameter and return its document id.
+
+    Accepts the id (``qtx-impl-2019``, any case), its number (``青政办发〔2019〕61号``) or
+    its title.
+
+    Args:
+        value: The document.
+
+    Returns:
+        The document id.
+
+    Raises:
+        ParameterError: The value names none of :func:`valid_docs`.
+    """
+    table = valid_docs()
+    lookup: dict[str, str] = {}
+    for row in table.itertuples():
+        for name in (row.doc_id, row.doc_number, row.title):
+            if name:
+                lookup[_key(name)] = row.doc_id
+    hit = lookup.get(_key(str(value)))
+    if hit:
+        return hit
+    choices = [f"{row.doc_id} ({row.title})" for row in table.itertuples()]
+    close = _suggest(_key(str(value)), list(lookup))
+    suggestion = None
+    if close:
+        row = table[table.doc_id == lookup[close]].iloc[0]
+        suggestion = f"{row.doc_id} ({row.title})"
+    raise ParameterError("doc", value, choices, suggestion)

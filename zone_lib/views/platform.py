@@ -102,3 +102,30 @@ def platform_discrepancies(platform: int | str) -> pd.DataFrame:
     return d[d.task_no.isin(tasks)].reset_index(drop=True)
 
 
+def discrepancy_kinds(disc: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What each kind of table–prose discrepancy means, in Chinese and English, with its count.
+
+    The explanations are data (``zone_lib/data/labels.json``, ``discrepancy_kinds``).
+
+    Args:
+        disc: Rows of :func:`zone_lib.discrepancies` (default: all of them). Only the
+            kinds present are listed, most frequent first.
+
+    Returns:
+        ``kind, count, explain_zh, explain_en``.
+    """
+    d = discrepancies() if disc is None else disc
+    kinds = params.labels()["discrepancy_kinds"]
+    counts = d.kind.value_counts()
+    order = {k: i for i, k in enumerate(kinds)}
+    present = sorted(counts.index, key=lambda k: (-int(counts[k]), order.get(k, len(order)), k))
+    rows = [
+        {
+            "kind": k,
+            "count": int(counts[k]),
+            "explain_zh": kinds.get(k, {}).get("explain_zh", ""),
+            "explain_en": kinds.get(k, {}).get("explain_en", ""),
+        }
+        for k in present
+    ]
+    return pd.DataFrame(rows, columns=["kind", "count", "explain_zh", "explain_en"])

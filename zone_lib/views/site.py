@@ -42,6 +42,11 @@ def platform_page(section_no: int) -> str:
     return f"platform-{int(section_no)}.html"
 
 
+def crosswalk_page(doc_id: str) -> str:
+    """File of a crosswalk briefing (one document against the regional plan)."""
+    return f"crosswalk-{_stem(doc_id)}.html"
+
+
 @functools.cache
 def _units() -> frozenset[str]:
     return frozenset(params.valid_units().unit)

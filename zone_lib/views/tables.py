@@ -105,18 +105,30 @@ def section_html(section_no: int, links: bool) -> str:
 
 def _cell(kind: str, value: Any, row: dict[str, Any], links: bool, col: str = "") -> tuple[str, str | None]:
     """HTML of one cell and its sort key (``data-order``), or None to sort by the text."""
+    rule = spec()["columns"].get(col, {})
     if kind == "task":
-        no = row.get("task_no")
-        name = row.get("task", "")
+        no = row.get(rule.get("no", "task_no"))
+        name = value if rule.get("no") else row.get("task", "")
         if _missing(name):
             name = ""
         if _missing(no):
-            return _esc(name), None
+            return (_esc(name), None) if name else ('<span class="zone-empty">—</span>', "")
         return f'<span class="zone-no">{int(no)}</span> {_esc(name)}', f"{int(no):04d}"
     if _missing(value) or (isinstance(value, str) and value == ""):
-        return '<span class="zone-empty">—</span>', "" if kind in {"int", "share", "line", "year"} else None
+        return '<span class="zone-empty">—</span>', "" if kind in {
+            "int",
+            "share",
+            "line",
+            "year",
+            "score",
+            "float",
+        } else None
     if kind == "int":
         return _esc(_int_text(value)), None
+    if kind == "score":
+        return f"{float(value):.2f}", f"{float(value):.6f}"
+    if kind == "float":
+        return f"{float(value):.4g}", f"{float(value):.8f}"
     if kind == "share":
         return f"{float(value):.0%}", f"{float(value):.6f}"
     if kind == "year":
@@ -143,7 +155,7 @@ def _cell(kind: str, value: Any, row: dict[str, Any], links: bool, col: str = ""
         if not _missing(seed) and seed:
             n = int(value)
             return _a(site.seed_line_href(str(seed), n), str(n), links, "zone-line"), f"{n:08d}"
-        doc = row.get("doc_id")
+        doc = row.get(rule.get("doc", "doc_id"))
         doc = params.DOC_ID if _missing(doc) else str(doc)
         n = int(value)
         return _a(site.line_href(n, doc), str(n), links, "zone-line"), f"{n:08d}"
