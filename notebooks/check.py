@@ -18,7 +18,6 @@ seeds: str = None  # folder of seed .txt files (default: $ZONE_SEEDS, else the p
 
 # %% tags=["notebook-only"]
 import zone_lib
-from zone_lib.quality import findings as quality
 from zone_lib import views
 
 views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
@@ -33,10 +32,11 @@ views.headline("check")
 # %% [markdown]
 # ## 1. 概况 Summary
 #
-# Findings per check and severity (错误 error, 警告 warning, 提示 info).
+# Findings per check and severity (错误 error, 警告 warning, 提示 info), and what a
+# finding of each check means, in Chinese and English.
 
 # %%
-views.show(quality.quality_summary(findings))
+views.show(views.check_summary(findings), name="summary")
 
 # %%
 views.fig_quality(findings)

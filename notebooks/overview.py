@@ -16,6 +16,7 @@ seeds: str = None  # folder of seed .txt files (default: $ZONE_SEEDS, else the p
 # ## 准备 Setup
 
 # %% tags=["notebook-only"]
+import zone_lib
 from zone_lib import views
 from zone_lib.views import params, widgets
 
@@ -69,8 +70,20 @@ views.show(views.targets())
 # %%
 views.fig_targets()
 
+# %% [markdown]
+# ## 7. 表格与正文的差异 Where the table and the prose disagree
+#
+# Every place where the annual task table and the plan's own text say different things;
+# each names the table line and the prose line. Below: what each kind means.
+
+# %%
+views.show(zone_lib.discrepancies(), name="discrepancies")
+
+# %%
+views.show(views.discrepancy_kinds(), name="discrepancy-kinds")
+
 # %% [markdown] tags=["live"]
-# ## 7. 里程碑搜索 Milestone search (live)
+# ## 8. 里程碑搜索 Milestone search (live)
 #
 # In JupyterLab, type words such as 电子健康卡 or 互联网医院.
 

@@ -60,6 +60,12 @@ views.fig_timeline(section=platform)
 # %%
 views.show(views.platform_discrepancies(platform))
 
+# %% [markdown]
+# 各类差异的含义 What each kind of discrepancy means:
+
+# %%
+views.show(views.discrepancy_kinds(views.platform_discrepancies(platform)))
+
 # %% [markdown] tags=["live"]
 # ## 5. 交互浏览 Live explorer
 #

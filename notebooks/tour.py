@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # # 导览 A guided tour (policy course)
 #
 # How a table of policy tasks is recovered from damaged text, and how to ask it questions.
@@ -8,16 +8,17 @@
 # annex table · 4. 表格 the recovered matrix · 5. 差异 where table and prose disagree ·
 # 6. 练习 exercises.
 #
-# Parameter 参数: `year` (used by the exercises), one of 2019-2022.
+# Parameter 参数: `year` (used by the exercises), one of 2019-2022. Render the tour as an
+# offline page with `zone render --tour`.
 
 # %% tags=["parameters"]
 year: int = 2021  # 2019, 2020, 2021 or 2022 (an int, "2021" or "2021年")
 seeds: str = None  # folder of seed .txt files (default: $ZONE_SEEDS, else the packaged seeds)
 
-# %% [markdown]
+# %% [markdown] tags=["notebook-only"]
 # ## 参数检查 Checking the parameter
 
-# %%
+# %% tags=["notebook-only"]
 import zone_lib
 from zone_lib import views
 from zone_lib.views import params, widgets
@@ -26,6 +27,16 @@ views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 year = params.check_year(year)
 print(f'year = {year}')
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
+
+# %%
+views.headline("tour", year)
+
+# %% [markdown]
+# How a table of policy tasks is recovered from damaged text, and how to ask it
+# questions: 1. 文件 the documents · 2. 框架 the “1-2-3-5” framework · 3. 原文 the raw
+# text of the annex table · 4. 表格 the recovered matrix · 5. 差异 where table and prose
+# disagree · 6. 练习 exercises. In JupyterLab each step is one line of Python
+# (`zone_lib.documents()`, `zone_lib.matrix()` …); open `notebooks/tour.ipynb` to run them.
 
 # %% [markdown]
 # ## 1. 文件 The documents
@@ -61,7 +72,7 @@ views.raw_lines(938, 952)
 # label, task row, continuation of a broken row, blank:
 
 # %%
-zone_lib.table_lines().kind.value_counts().rename("lines")
+zone_lib.table_lines().kind.value_counts().rename("lines").reset_index()
 
 # %% [markdown]
 # ## 4. 表格 The recovered matrix
@@ -72,6 +83,13 @@ zone_lib.table_lines().kind.value_counts().rename("lines")
 
 # %%
 zone_lib.matrix()[["task_no", "task", "section_no", "year", "year_column", "year_basis", "text", "source_line"]].head(12)
+
+# %% [markdown]
+# The whole matrix at a glance: a row per task, a column per year, the exercise's year
+# outlined. Hover a cell for its wording and source line.
+
+# %%
+views.fig_heatmap(year)
 
 # %% [markdown]
 # ## 5. 差异 Where the table and the prose disagree

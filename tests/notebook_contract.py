@@ -25,7 +25,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["year", "unit", "platform", "overview", "tour", "check"]
+NAMES = ["year", "unit", "platform", "overview", "tour", "check", "crosswalk", "keywords", "progress", "copies"]
 _DOC_ROW = re.compile(r"^\| `(?P<nb>\w+)\.ipynb` \| (?P<param>`(?P<name>\w+) = (?P<default>[^`]+)`|—) \|")
 _DOC_ALL = re.compile(r"^Every notebook also takes `(?P<name>\w+) = (?P<default>[^`]+)`")
 

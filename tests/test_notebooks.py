@@ -22,7 +22,7 @@ from zone_lib.views import params
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["year", "unit", "platform", "overview", "tour", "check"]
+NAMES = ["year", "unit", "platform", "overview", "tour", "check", "crosswalk", "keywords", "progress", "copies"]
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WORKERS = 2
 
@@ -34,6 +34,9 @@ def _cases() -> list[tuple[str, str, dict]]:
     cases += [(f"platform-{n}", "platform", {"platform": n}) for n in params.valid_platforms().section_no]
     cases[-4] = (cases[-4][0], "platform", {"platform": "互联网医疗平台"})  # section 5 by its name
     cases += [("overview", "overview", {}), ("tour", "tour", {}), ("check", "check", {})]
+    cases += [(f"crosswalk-{d}", "crosswalk", {"doc": d}) for d in params.valid_docs().doc_id]
+    cases[-1] = (cases[-1][0], "crosswalk", {"doc": "国卫规划发〔2020〕22号"})  # by its number
+    cases += [("keywords", "keywords", {}), ("progress", "progress", {}), ("copies", "copies", {})]
     return cases
 
 
@@ -42,6 +45,7 @@ BAD = [
     ("year", {"year": 2030}, ["2019; 2020; 2021; 2022", "Did you mean '2022'"]),
     ("unit", {"unit": "不存在的局"}, ["自治区卫生健康委 (Regional Health Commission)", "自治区医保局"]),
     ("platform", {"platform": "火星平台"}, ["5 = 互联网医疗平台 Internet medical-service platform"]),
+    ("crosswalk", {"doc": "qtx-impl-2091"}, ["Did you mean 'qtx-impl-2019", "nx-hq-2023", "nhc-5yi-2020"]),
 ]
 
 
@@ -135,6 +139,7 @@ def test_notebook_runs(executed, case_id, name, parameters):
             "year": lambda v: f"year = {params.check_year(v)}",
             "unit": lambda v: f"unit = {params.check_unit(v)}",
             "platform": lambda v: f"platform = {params.check_platform(v)}:",
+            "doc": lambda v: f"doc = {params.check_doc(v)}",
         }[key](value)
         assert expected in printed
     assert json.dumps(nb)  # serialisable, in tmp_path only

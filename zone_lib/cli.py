@@ -105,10 +105,21 @@ def _add_render_parser(sub) -> None:
         "Exit status: 0 all rendered, 1 some briefing failed (see index.html and failed/), 2 usage error.",
     )
     p.add_argument(
-        "--all", action="store_true", help="the full suite: overview, every year, unit, section, check"
+        "--all", action="store_true",
+        help="the full suite: overview, every year, unit, section, the analyses, check, tour",
     )
     p.add_argument("--overview", action="store_true", help="the overview briefing (总览)")
     p.add_argument("--check", action="store_true", help="the data-quality briefing (数据质量)")
+    p.add_argument(
+        "--analysis", action="store_true",
+        help="the analysis briefings (分析): every crosswalk, keywords, reported progress, the scraped copy",
+    )
+    p.add_argument(
+        "--crosswalk", action="append", default=[], metavar="DOC",
+        help="a crosswalk briefing (任务对应) of one document against the regional plan, by document id "
+        "(e.g. qtx-impl-2019) or number, repeatable",
+    )
+    p.add_argument("--tour", action="store_true", help="the teaching tour (导览)")
     p.add_argument(
         "--year", action="append", default=[], metavar="YEAR", help="a year briefing (年度), repeatable"
     )
@@ -158,10 +169,16 @@ def _render(args: argparse.Namespace) -> int:
     chosen += [suite.year(v) for v in args.year]
     chosen += [suite.unit(v) for v in args.unit]
     chosen += [suite.platform(v) for v in args.platform]
+    if args.analysis:
+        chosen += suite.analyses(suite.notebooks_dir(args.notebooks))
+    chosen += [suite.crosswalk(v) for v in args.crosswalk]
     if args.check:
         chosen.append(suite.check())
+    if args.tour:
+        chosen.append(suite.tour())
     if not chosen:
-        print("zone render: nothing to render; use --all, or --overview/--year/--unit/--platform/--check "
+        print("zone render: nothing to render; use --all, or --overview/--year/--unit/--platform/--analysis/"
+              "--crosswalk/--check/--tour "
               "(see zone render --help)", file=sys.stderr)
         return 2
     try:

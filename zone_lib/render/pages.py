@@ -594,7 +594,11 @@ def write_index(out: Path, results: list[Result], seeds_sig: str) -> Path:
     groups = []
     for kind, (_, _, group_title) in KINDS.items():
         members = [asdict(r) for r in results if r.kind == kind]
-        if members:
+        if not members:
+            continue
+        if groups and groups[-1]["title"] == group_title:  # kinds sharing a title share a group
+            groups[-1]["briefings"] += members
+        else:
             groups.append({"title": group_title, "briefings": members})
     failed = sum(r.status != "ok" for r in results)
     text = (

@@ -1,8 +1,10 @@
 """Which briefings ``zone render`` makes: notebook, parameters, title and file name.
 
 The full suite is the overview, one briefing per year, one per responsible unit of
-``nx-impl-2019`` and one per section (platform) of the “1-2-3-5” framework, plus the
-data-quality check when its notebook exists. A briefing's file name comes from its
+``nx-impl-2019`` and one per section (platform) of the “1-2-3-5” framework, the
+analyses (one crosswalk per document of ``corpus_facts.json`` against the regional
+plan, keywords, the reported 2020 progress, the scraped copy), the data-quality check
+and the teaching tour, each when its notebook exists. A briefing's file name comes from its
 canonical parameter (``unit-自治区医保局.html``, whatever alias was asked for), made
 safe by :mod:`zone_lib.safe_names`; an invalid parameter keeps the value as given, so
 the failed briefing is listed under the name the user asked for.
@@ -25,14 +27,24 @@ NOTEBOOKS_ENV = "ZONE_NOTEBOOKS"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _NOTEBOOK_CANDIDATES = (_PACKAGE_DIR / "_notebooks", _PACKAGE_DIR.parent / "notebooks")
 
+ANALYSES = "分析 Analyses: crosswalks, keywords, reported progress, the scraped copy"
+
 KINDS = {
     "overview": ("overview.ipynb", None, "总览 Overview"),
     "year": ("year.ipynb", "year", "年度简报 Year briefings"),
     "unit": ("unit.ipynb", "unit", "单位简报 Unit briefings"),
     "platform": ("platform.ipynb", "platform", "平台简报 Platform (section) briefings"),
+    "crosswalk": ("crosswalk.ipynb", "doc", ANALYSES),
+    "keywords": ("keywords.ipynb", None, ANALYSES),
+    "progress": ("progress.ipynb", None, ANALYSES),
+    "copies": ("copies.ipynb", None, ANALYSES),
     "check": ("check.ipynb", None, "数据质量 Data quality"),
+    "tour": ("tour.ipynb", None, "导览 Teaching tour"),
 }
-"""kind → (notebook file, parameter name, bilingual group title)."""
+"""kind → (notebook file, parameter name, bilingual group title); kinds sharing a title share a group."""
+
+ANALYSIS_KINDS = ("crosswalk", "keywords", "progress", "copies")
+"""The analysis briefings (``zone render --analysis``)."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +52,7 @@ class Briefing:
     """One briefing to render.
 
     Attributes:
-        kind: ``overview``, ``year``, ``unit``, ``platform`` or ``check``.
+        kind: A key of :data:`KINDS`.
         notebook: File name of the notebook in the notebooks folder.
         parameters: papermill parameters (empty for the overview).
         stem: File-name stem of the HTML briefing.
@@ -140,8 +152,73 @@ def platform(value: Any) -> Briefing:
     )
 
 
+def crosswalk(value: Any) -> Briefing:
+    """The crosswalk briefing of one document against the regional plan (id or number)."""
+    try:
+        doc = params.check_doc(value)
+    except ParameterError:
+        return Briefing(
+            "crosswalk",
+            "crosswalk.ipynb",
+            {"doc": str(value)},
+            f"crosswalk-{safe_stem(str(value))}",
+            str(value),
+        )
+    info = params.valid_docs().set_index("doc_id").loc[doc]
+    return Briefing(
+        "crosswalk",
+        "crosswalk.ipynb",
+        {"doc": doc},
+        f"crosswalk-{safe_stem(doc)}",
+        f"任务对应 Crosswalk: {info.title} ({doc}) → {info.to_doc}",
+    )
+
+
+def keywords() -> Briefing:
+    """The keywords briefing."""
+    return Briefing(
+        "keywords", KINDS["keywords"][0], {}, "keywords", "关键词 Keywords by year, document and section"
+    )
+
+
+def progress() -> Briefing:
+    """The reported 2020 progress briefing."""
+    return Briefing(
+        "progress", KINDS["progress"][0], {}, "progress", "2020年进展 Reported 2020 progress against the plan"
+    )
+
+
+def copies() -> Briefing:
+    """The scraped-copy briefing."""
+    return Briefing(
+        "copies", KINDS["copies"][0], {}, "copies", "复制件 The scraped web copy against the original"
+    )
+
+
+def tour() -> Briefing:
+    """The teaching tour (its notebook's default year)."""
+    return Briefing("tour", KINDS["tour"][0], {}, "tour", "导览 A guided tour (policy course)")
+
+
+def analyses(notebooks: Path | None = None) -> list[Briefing]:
+    """The analysis briefings: one crosswalk per document, keywords, progress, copies.
+
+    Args:
+        notebooks: The notebooks folder (default: :func:`notebooks_dir`); a kind whose
+            notebook is not there is left out.
+    """
+    folder = notebooks or notebooks_dir()
+    out: list[Briefing] = []
+    if (folder / KINDS["crosswalk"][0]).is_file():
+        out += [crosswalk(d) for d in params.valid_docs().doc_id]
+    for kind, make in (("keywords", keywords), ("progress", progress), ("copies", copies)):
+        if (folder / KINDS[kind][0]).is_file():
+            out.append(make())
+    return out
+
+
 def full_suite(include_check: bool = True, notebooks: Path | None = None) -> list[Briefing]:
-    """Every briefing: overview, each year, each unit of ``nx-impl-2019``, each section, check.
+    """Every briefing: overview, each year, unit and section, the analyses, check, tour.
 
     Args:
         include_check: Add the data-quality briefing (when its notebook exists).
@@ -155,8 +232,11 @@ def full_suite(include_check: bool = True, notebooks: Path | None = None) -> lis
     out += [unit(u) for u in params.valid_units().unit]
     out += [platform(int(p)) for p in params.valid_platforms().section_no]
     folder = notebooks or notebooks_dir()
+    out += analyses(folder)
     if include_check and (folder / KINDS["check"][0]).is_file():
         out.append(check())
+    if (folder / KINDS["tour"][0]).is_file():
+        out.append(tour())
     return out
 
 
