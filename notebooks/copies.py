@@ -34,8 +34,9 @@ views.show(views.copy_summary(), name="summary")
 # ## 2. 句子对齐 Sentence by sentence
 #
 # Each dot is a sentence of the copy, in the copy's order, at the line of the original it
-# matches. A rising line means the order is kept; where it starts again, the web page
-# repeats a passage; red dots on the bottom have no match in the original.
+# matches; a rising line means the copy keeps the original's order. There are two: the
+# web page holds the plan's opening part a second time (open circles), interleaved with
+# the rest. Red dots at the bottom have no match in the original.
 
 # %%
 views.fig_copy_alignment()

@@ -58,7 +58,7 @@ views.fig_keywords("section")
 views.show(views.keywords_view("section"), name="by-section")
 
 # %% [markdown]
-# ## 4. 全部关键词 Every keyword with its weight
+# ## 4. 各年度关键词的权重 Each year's keywords with their weights
 
 # %%
 views.show(views.keywords_table("year"), name="year-weights")

@@ -52,4 +52,4 @@ views.show(views.progress_tasks(), name="tasks")
 # opens the Implementation Plan at that milestone.
 
 # %%
-views.show(views.progress_view(), name="candidates")
+views.show(views.progress_candidates(), name="candidates")

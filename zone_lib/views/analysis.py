@@ -51,6 +51,16 @@ def _int_or_na(value) -> object:
     return pd.NA if pd.isna(value) else int(value)
 
 
+def _years_text(value) -> str:
+    """``"2019,2020,2021"`` as ``2019–2021``; gaps as ``2019、2021``."""
+    years = sorted(int(y) for y in str(value or "").replace("、", ",").split(",") if y.strip())
+    if not years:
+        return ""
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}–{years[-1]}"
+    return "、".join(map(str, years))
+
+
 # --------------------------------------------------------------------------- crosswalk
 
 
@@ -85,12 +95,12 @@ def crosswalk_view(doc: str = "qtx-impl-2019") -> pd.DataFrame:
                 "from_doc": r.from_doc,
                 "from_task": ft,
                 "from_title": r.from_title or "",
-                "from_years": r.from_years or "",
+                "from_years": _years_text(r.from_years),
                 "from_line": pd.NA if ft is pd.NA else lines.get((r.from_doc, ft), pd.NA),
                 "to_doc": r.to_doc,
                 "to_task": tt,
                 "to_title": r.to_title or "",
-                "to_years": r.to_years or "",
+                "to_years": _years_text(r.to_years),
                 "to_line": pd.NA if tt is pd.NA else lines.get((r.to_doc, tt), pd.NA),
                 "score": round(float(r.score), 3) if not pd.isna(r.score) else pd.NA,
                 "source": r.source or "",
@@ -159,9 +169,14 @@ def fig_crosswalk(doc: str = "qtx-impl-2019") -> go.Figure:
     for y in ys:
         z.append([score.get((y, x)) for x in xs])
         text.append(
-            [f"{doc} {y} {html.escape(from_titles[y])}<br>{to} {x} {html.escape(to_titles[x])}" for x in xs]
+            [
+                f"{doc} {y} {html.escape(from_titles[y])}<br>{to} {x} {html.escape(to_titles[x])}"
+                if (y, x) in score
+                else ""
+                for x in xs
+            ]
         )
-    ylabels = [f"{y} {from_titles[y][:12]}" for y in ys]
+    ylabels = [f"{y} {from_titles[y][:9]}" for y in ys]
     fig = _unchecked(go.Figure(_validate=False))
     fig.add_trace(
         go.Heatmap(
@@ -172,7 +187,16 @@ def fig_crosswalk(doc: str = "qtx-impl-2019") -> go.Figure:
             zmin=0,
             zmax=1,
             colorscale=[[0, "#F2F6FB"], [0.3, "#9ECAE9"], [1, "#08519C"]],
-            colorbar={"title": {"text": "相似度<br>score"}, "thickness": 12, "len": 0.6},
+            colorbar={
+                "title": {"text": "相似度 score", "side": "top"},
+                "orientation": "h",
+                "thickness": 10,
+                "len": 0.5,
+                "x": 1,
+                "xanchor": "right",
+                "y": 1.0,
+                "yanchor": "bottom",
+            },
             hovertemplate="%{text}<br>相似度 score %{z:.2f}<extra></extra>",
             hoverongaps=False,
             xgap=1,
@@ -183,10 +207,11 @@ def fig_crosswalk(doc: str = "qtx-impl-2019") -> go.Figure:
     fig.add_trace(
         go.Scatter(
             x=[str(int(v)) for v in kept.to_task],
-            y=[f"{int(v)} {from_titles.get(int(v), '')[:12]}" for v in kept.from_task],
+            y=[f"{int(v)} {from_titles.get(int(v), '')[:9]}" for v in kept.from_task],
             mode="markers",
             marker={"symbol": "circle-open", "size": 11, "line": {"width": 2}, "color": "#E45756"},
             name="采用的对应 link kept",
+            showlegend=True,
             hoverinfo="skip",
         )
     )
@@ -206,7 +231,7 @@ def fig_crosswalk(doc: str = "qtx-impl-2019") -> go.Figure:
         yaxis={"autorange": "reversed", "tickfont": {"size": 10}, "title": {"text": f"{doc} 任务 tasks"}},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
     )
-    return _layout(fig, f"对应矩阵 Crosswalk matrix: {doc} → {to}", height=max(420, 140 + 17 * len(ys)))
+    return _layout(fig, f"对应矩阵 Crosswalk matrix<br>{doc} → {to}", height=max(420, 140 + 17 * len(ys)))
 
 
 def fig_crosswalk_counts() -> go.Figure:
@@ -230,9 +255,9 @@ def fig_crosswalk_counts() -> go.Figure:
         barmode="stack",
         yaxis={"autorange": "reversed"},
         xaxis={"title": {"text": "任务数 tasks"}, "tickformat": "d"},
-        legend={"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top"},
+        legend={"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top", "traceorder": "normal"},
     )
-    return _layout(fig, "各文件与自治区实施方案的对应 Each document against the regional plan", height=300)
+    return _layout(fig, "各文件与自治区实施方案的对应<br>Each document against the regional plan", height=300)
 
 
 # --------------------------------------------------------------------------- keywords
@@ -325,7 +350,7 @@ def fig_keywords(by: str = "year") -> go.Figure:
         xaxis={"title": {"text": "tf-idf 权重 weight"}},
     )
     title = {"year": "各年度关键词", "document": "各文件关键词", "section": "各部分关键词"}.get(by, "关键词")
-    return _layout(fig, f"{title} Keywords by {by}", height=440)
+    return _layout(fig, f"{title}<br>Keywords by {by}", height=440)
 
 
 def fig_keywords_by_year() -> go.Figure:
@@ -353,7 +378,7 @@ def fig_keywords_by_year() -> go.Figure:
         fig.update_yaxes(autorange="reversed", row=1, col=i + 1)
         fig.update_xaxes(showticklabels=False, row=1, col=i + 1)
     fig.update_layout(font={"family": _FONT})
-    return _layout(fig, "年度任务的关键词 Keywords of each year's cells (tf-idf)", height=420)
+    return _layout(fig, "年度任务的关键词<br>Keywords of each year's cells (tf-idf)", height=420)
 
 
 # --------------------------------------------------------------------------- reported progress
@@ -374,7 +399,8 @@ def progress_view(links_only: bool = False) -> pd.DataFrame:
         One row per statement × candidate milestone (the three closest, best first):
         ``statement_no, theme, statement, figures`` (the numbers it reports),
         ``report_doc, statement_line``, ``rank, match`` (``linked`` or ``weak``),
-        ``score, task_no, task, year, milestone_text, milestone_source, milestone_line``.
+        ``score, task_no, task, milestone_year, milestone_text, milestone_source,
+        milestone_line``.
     """
     p = _progress()
     report = corpus_facts()["progress_report"]
@@ -391,7 +417,7 @@ def progress_view(links_only: bool = False) -> pd.DataFrame:
             "score": p.score.astype(float).round(3),
             "task_no": p.task_no.astype(int),
             "task": p.task,
-            "year": p.year.astype(int),
+            "milestone_year": p.year.astype(int),
             "milestone_text": p.milestone_text,
             "milestone_source": p.milestone_source,
             "milestone_line": p.milestone_line.astype(int),
@@ -402,13 +428,24 @@ def progress_view(links_only: bool = False) -> pd.DataFrame:
     return out
 
 
+def progress_candidates() -> pd.DataFrame:
+    """Every candidate milestone of every statement, without repeating the statement's text.
+
+    Returns:
+        ``statement_no, rank, match, score, task_no, task, milestone_year,
+        milestone_text, milestone_source, milestone_line``.
+    """
+    cols = ["statement_no", "rank", "match", "score", "task_no", "task", "milestone_year"]
+    return progress_view()[[*cols, "milestone_text", "milestone_source", "milestone_line"]]
+
+
 def progress_statements() -> pd.DataFrame:
     """The reported statements, one row each, with their best match.
 
     Returns:
         ``statement_no, theme, statement, figures, report_doc, statement_line``,
-        ``n_links`` (matches at or above the threshold), ``task_no, task, year,
-        score, match`` of the best match.
+        ``n_links`` (matches at or above the threshold), ``task_no, task,
+        milestone_year, score, match`` of the best match.
     """
     v = progress_view()
     rows = []
@@ -425,7 +462,7 @@ def progress_statements() -> pd.DataFrame:
                 "n_links": int((g.match == "linked").sum()),
                 "task_no": int(best.task_no),
                 "task": best.task,
-                "year": int(best.year),
+                "milestone_year": int(best.milestone_year),
                 "score": float(best.score),
                 "match": best.match,
             }
@@ -478,7 +515,12 @@ def fig_progress() -> go.Figure:
                 orientation="h",
                 marker={"color": colour},
                 customdata=[
-                    [int(r.task_no), html.escape(r.task), int(r.year), html.escape(_wrap(r.statement, 40))]
+                    [
+                        int(r.task_no),
+                        html.escape(r.task),
+                        int(r.milestone_year),
+                        html.escape(_wrap(r.statement, 40)),
+                    ]
                     for r in g.itertuples()
                 ],
                 hovertemplate=(
@@ -506,7 +548,7 @@ def fig_progress() -> go.Figure:
     )
     n = v.statement_no.nunique()
     return _layout(
-        fig, "报告与计划的对应 Reported statements and their closest milestones", height=160 + 60 * n
+        fig, "报告与计划的对应<br>Reported statements and their closest milestones", height=160 + 60 * n
     )
 
 
@@ -620,17 +662,19 @@ def copy_extra() -> pd.DataFrame:
 def fig_copy_alignment() -> go.Figure:
     """The copy's sentences in their order (x) against the original's line (y), by kind of match.
 
-    A copy that keeps the original's order draws a rising line; a passage printed
-    twice starts the line again; a sentence with no match sits on the axis.
+    A copy that keeps the original's order draws a rising line; a passage the copy
+    holds a second time (open circles) draws a second one; a sentence with no match
+    sits below the others.
     """
     a = copy_alignment_view()
     a = a.assign(position=range(1, len(a) + 1))
     fig = _unchecked(go.Figure(_validate=False))
     names = {"exact": "完全相同 exact", "fuzzy": "近似 fuzzy", "none": "无对应 none"}
-    for match in ("exact", "fuzzy", "none"):
-        g = a[a["match"] == match]
+    for match, occurrence in (("exact", 1), ("fuzzy", 1), ("exact", 2), ("fuzzy", 2), ("none", 1)):
+        g = a[(a["match"] == match) & ((a.occurrence == occurrence) | (match == "none"))]
         if g.empty:
             continue
+        name = names[match] + (" · 第二次出现 held again" if occurrence == 2 else "")
         fig.add_trace(
             go.Scatter(
                 x=list(g.position),
@@ -638,8 +682,12 @@ def fig_copy_alignment() -> go.Figure:
                 if match != "none"
                 else [None] * len(g),
                 mode="markers",
-                name=names[match],
-                marker={"color": MATCH_COLOURS[match], "size": 6},
+                name=name,
+                marker={
+                    "color": MATCH_COLOURS[match],
+                    "size": 6,
+                    "symbol": "circle-open" if occurrence == 2 else "circle",
+                },
                 customdata=[
                     [int(r.copy_line), html.escape(_wrap(r.copy_sentence, 40))] for r in g.itertuples()
                 ],
@@ -655,4 +703,4 @@ def fig_copy_alignment() -> go.Figure:
         yaxis={"title": {"text": "原件行号 line of the original"}, "tickformat": "d"},
         legend={"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"},
     )
-    return _layout(fig, "复制件与原件的对齐 The copy aligned with the original", height=460)
+    return _layout(fig, "复制件与原件的对齐<br>The copy aligned with the original", height=460)

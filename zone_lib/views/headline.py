@@ -368,7 +368,7 @@ def crosswalk_headline(doc: Any) -> Headline:
             ),
             html.escape(
                 f"Links come from word similarity (TF-IDF cosine, threshold {float(c.threshold):.2f}); "
-                f"{n_override} were read by hand."
+                f"links read by hand: {n_override}."
             ),
         ),
     ]
