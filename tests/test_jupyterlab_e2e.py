@@ -6,6 +6,10 @@ there, never in the committed, output-free notebooks), with private Jupyter and 
 folders. The browser is Debian's /usr/bin/chromium driven by Playwright from PyPI.
 The machinery is scripts/lab_driver.py, shared with scripts/screenshot.py.
 
+The overview's reader tables (``views.show``) must be drawn by itables as DataTables
+(offline: the bundle comes from the notebook itself, ``connected=False``) and be
+interactive: typing in a table's search box filters its rows.
+
 Without Chromium or Playwright the browser test is skipped, except under CI (``CI`` set),
 where it fails: .ci/run installs Chromium and the test extra brings Playwright.
 """
@@ -17,6 +21,7 @@ import importlib
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -78,13 +83,64 @@ def lab(tmp_path):
     assert server.proc.poll() is not None, "jupyter lab is still running after shutdown"
 
 
+# The itables/DataTables tables drawn in the notebook panel that shows `path`.
+_DATATABLES_JS = """
+(path) => {
+  let panel = null;
+  for (const w of window.jupyterapp.shell.widgets('main')) {
+    if (w.context && w.context.path === path) { panel = w; break; }
+  }
+  if (!panel) return null;
+  return [...panel.node.querySelectorAll('.jp-OutputArea-output .dt-container')].map(c => ({
+    search: !!c.querySelector('.dt-search input'),
+    rows: c.querySelectorAll('table.dataTable > tbody > tr').length,
+    info: (c.querySelector('.dt-info') || {}).textContent || '',
+    first: (c.querySelector('table.dataTable > tbody > tr:last-child td:first-child') || {}).textContent || '',
+  }));
+}
+"""
+
+
+
+def _interactive_table(page, path: str, timeout: float = RENDER_TIMEOUT) -> tuple[list, dict, dict]:
+    """Wait for the itables tables; type in the longest one's search box; return before/after facts."""
+    deadline = time.monotonic() + timeout
+    tables = []
+    while time.monotonic() < deadline:
+        tables = page.evaluate(_DATATABLES_JS, path) or []
+        if tables:
+            break
+        time.sleep(0.25)
+    assert tables, "no itables/DataTables table drawn in the notebook (is itables' JS loaded offline?)"
+    searchable = [i for i, t in enumerate(tables) if t["search"]]
+    assert searchable, f"no table has a search box: {tables}"
+    i = max(searchable, key=lambda k: tables[k]["rows"])
+    before = tables[i]
+    query = before["first"].strip().split()[-1] if before["first"].strip() else "zzz"
+    box = page.locator(".jp-OutputArea-output .dt-container").nth(i).locator(".dt-search input")
+    box.scroll_into_view_if_needed()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "([path, i, info]) => { const t = (" + _DATATABLES_JS + ")(path); return t && t[i].info !== info; }",
+        arg=[path, i, before["info"]],
+        timeout=10_000,
+    )
+    after = page.evaluate(_DATATABLES_JS, path)[i]
+    return tables, before, after | {"query": query}
+
+
 def test_overview_runs_in_jupyterlab(lab, tmp_path):
     committed = _digest(ROOT / "notebooks")
     with lab_driver.chromium_page() as page:
+        console_errors: list[str] = []
+        page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: console_errors.append(f"pageerror: {e}"))
         try:
             lab_driver.open_notebook(page, lab, NOTEBOOK, timeout=OPEN_TIMEOUT)
             result = lab_driver.run_all(page, lab, NOTEBOOK, timeout=RUN_TIMEOUT)
             facts = lab_driver.wait_rendered(page, NOTEBOOK, timeout=RENDER_TIMEOUT)
+            tables, before, after = _interactive_table(page, NOTEBOOK)
         except Exception:
             page.screenshot(path=str(tmp_path / "failure.png"))
             print(f"screenshot of the failure: {tmp_path / 'failure.png'}\n{lab.log_tail()}")
@@ -111,6 +167,15 @@ def test_overview_runs_in_jupyterlab(lab, tmp_path):
     # an ipywidgets widget drawn by the widget manager, not its error or loading text
     assert facts["widgets"], f"no rendered widget (screenshot: {tmp_path / 'overview.png'})"
     assert not facts["widgetErrors"], facts["widgetErrors"]
+
+    # the reader tables are itables/DataTables, drawn offline, and their search filters rows
+    assert len(tables) >= 2, tables
+    assert after["rows"] < before["rows"] or "filtered" in after["info"].lower() or "(" in after["info"], (
+        f"typing {after['query']!r} in the search box did not filter: {before} -> {after}"
+    )
+    assert after["rows"] >= 1 and after["info"] != before["info"], (before, after)
+    # no JavaScript error in the page (widgets, plotly, DataTables)
+    assert [e for e in console_errors if "favicon" not in e] == [], console_errors
 
     # nothing was written back into the repository's notebooks
     assert _digest(ROOT / "notebooks") == committed

@@ -333,6 +333,23 @@ def show(df: pd.DataFrame, caption: str = "", name: str = "") -> ReaderTable:
 _ITABLES_READY = False
 
 
+def _itables_offline(itables) -> None:
+    """Load itables' own DataTables bundle into the notebook page (offline, no CDN).
+
+    ``itables.init_notebook_mode(connected=False)`` first displays a script that awaits
+    the bundle and only then the bundle, so in JupyterLab the first script fails
+    (“Cannot destructure property 'set_or_remove_dark_class'”, a page error). The bundle
+    alone is all the offline tables need: they wait for it themselves.
+    """
+    try:
+        from IPython.display import HTML, display  # heavy: optional IPython, only inside a kernel
+        from itables.javascript import generate_init_offline_itables_html  # heavy: see above
+    except ImportError:  # pragma: no cover - another itables version
+        itables.init_notebook_mode(all_interactive=False, connected=False)
+        return
+    display(HTML(generate_init_offline_itables_html(itables.options.dt_bundle)))
+
+
 def _itables_html(table: ReaderTable) -> str:
     """The table as an interactive itables/DataTables widget for JupyterLab (offline)."""
     try:
@@ -341,7 +358,7 @@ def _itables_html(table: ReaderTable) -> str:
         return table.to_html(links=False)
     global _ITABLES_READY
     if not _ITABLES_READY:
-        itables.init_notebook_mode(all_interactive=False, connected=False)
+        _itables_offline(itables)
         _ITABLES_READY = True
     cols = table.columns()
     shown = pd.DataFrame(
