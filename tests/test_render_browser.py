@@ -220,22 +220,25 @@ READER_PAGES = ["overview.html", "year-2021.html", f"unit-{UNIT}.html", "platfor
 
 
 def _page_tables(name: str) -> list:
-    """The DataFrames each reader page shows, in page order, computed here from the library."""
+    """The DataFrames each reader page shows, in page order, computed here from the library.
+
+    Keep in step with the ``views.show(...)`` cells of the notebooks.
+    """
     import zone_lib
     from zone_lib import views
-    from zone_lib.quality.findings import quality_summary
 
     if name == "overview.html":
-        return [views.overview(), views.targets()]
+        return [views.overview(), views.targets(), zone_lib.discrepancies(), views.discrepancy_kinds()]
     if name == "year-2021.html":
         return [views.year_view(2021), views.year_by_section(2021), views.year_by_unit(2021)]
     if name.startswith("unit-"):
         return [views.unit_by_year(UNIT), views.unit_view(UNIT), views.unit_partners(UNIT),
                 views.unit_share(), views.unit_in_documents(UNIT)]
     if name == "platform-5.html":
-        return [views.platform_view(5), views.platform_units(5), views.platform_discrepancies(5)]
+        disc = views.platform_discrepancies(5)
+        return [views.platform_view(5), views.platform_units(5), disc, views.discrepancy_kinds(disc)]
     findings = zone_lib.quality_findings()
-    return [quality_summary(findings), views.check_view(findings)]
+    return [views.check_summary(findings), views.check_view(findings)]
 
 
 def _page_figures(name: str) -> dict[str, int]:
@@ -378,7 +381,9 @@ def test_reader_page_every_row_full_text_figures_layout_print(browser, site, exp
     tables = page.evaluate(_TABLES)
 
     # every row of every table, counted through DataTables across its pages, and no cell shortened
-    assert len(tables) == len(frames), f"{name}: {len(tables)} tables in the page, {len(frames)} expected"
+    assert len(tables) == len(frames), (
+        f"{name}: {len(tables)} tables in the page, {len(frames)} expected (a notebook changed? see _page_tables)"
+    )
     for i, (got, df) in enumerate(zip(tables, frames)):
         where = f"{name} table {i + 1}"
         assert got["count"] == len(df), f"{where}: {got['count']} rows in the page, {len(df)} in the DataFrame"
