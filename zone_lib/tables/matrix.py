@@ -170,7 +170,8 @@ def discrepancies(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame
         ``year_from_prose``: a cell placed in a year other than its column's, on
         the prose's evidence. ``table_only``: a cell for a year in which the
         prose has no milestone. ``prose_only``: a prose milestone with no cell
-        in that year. ``different_year``: a cell item the prose gives under
+        in that year, or a task of the prose that the table lacks (one row per
+        year of its milestones, ``table_line`` empty). ``different_year``: a cell item the prose gives under
         another year. ``section_number``: a table section label whose numeral
         differs from the plan's own section. ``task_name``: a task named
         differently in the table and in the prose.
@@ -303,6 +304,18 @@ def _discrepancies(doc: Document) -> pd.DataFrame:
                         row.lines[0],
                         m.source_line,
                     )
+    in_table = {row.task_no for row in a.table.rows}
+    for task in a.prose.tasks:
+        if task.task_no in in_table:
+            continue
+        missing = f"Task {task.task_no} “{task.task}” is among the prose's numbered tasks but not in the table"
+        if not task.milestones:
+            add(task.task_no, None, "prose_only", f"{missing}; the prose gives it no milestone.", None,
+                task.source_line)  # fmt: skip
+        for m in task.milestones:
+            for y in range(m.year_from, m.year_to + 1):
+                detail = f"{missing}; the prose gives it a {y} milestone “{_short(m.text)}”."
+                add(task.task_no, y, "prose_only", detail, None, m.source_line)
     df = pd.DataFrame(out, columns=DISCREPANCY_COLUMNS)
     df = df.astype({"year": "Int64", "table_line": "Int64", "prose_line": "Int64"})
     return df.sort_values(["task_no", "year", "kind"], na_position="first", kind="stable").reset_index(
