@@ -308,7 +308,7 @@ def _discrepancies(doc: Document) -> pd.DataFrame:
     for task in a.prose.tasks:
         if task.task_no in in_table:
             continue
-        missing = f"Task {task.task_no} “{task.task}” is among the prose's numbered tasks but not in the table"
+        missing = f"Task {task.task_no} “{task.task}” is a numbered task of the prose but not in the table"
         if not task.milestones:
             add(task.task_no, None, "prose_only", f"{missing}; the prose gives it no milestone.", None,
                 task.source_line)  # fmt: skip
