@@ -74,6 +74,16 @@ def _rules() -> dict:
         rf"(?P<after>{_alternation(cmp['after'])})?"
     )
     rules["exclude_re"] = [re.compile(p) for p in rules["exclude"]["patterns"]]
+    opened = rules["open_units"]
+    rules["open_re"] = re.compile(
+        rf"(?P<before>{_alternation(cmp['before'])})?"
+        r"(?P<num>(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?)"
+        rf"(?P<between>{_alternation(cmp['between'])})?"
+        r"(?P<unit>[A-Za-z]{1,6}(?![A-Za-z\d])|(?:万|亿|千|百)?(?:平方|立方)?[\u4e00-\u9fff](?:次|米)?)"
+        rf"(?P<after>{_alternation(cmp['after'])})?"
+    )
+    rules["open_verb_re"] = re.compile(_alternation(opened["verbs"]))
+    rules["open_excluded"] = set(opened["excluded"])
     subj = rules["subject"]
     rules["stop_re"] = re.compile(_alternation(subj["stop_words"]))
     rules["stop_keep_re"] = re.compile(_alternation(subj.get("stop_word_exceptions", [])) or r"(?!)")
@@ -120,11 +130,39 @@ def _backward_subject(text: str, pos: int, floor: int, rules: dict) -> str:
     return piece[-subj["back_max_chars"] :].strip()
 
 
-def extract_targets(text: str) -> list[Target]:
+def _after_target_verb(norm: str, start: int, rules: dict) -> bool:
+    """A target verb stands before ``start`` in the same clause, and no 每 (a rate per item)."""
+    window = rules["open_units"]["verb_window"]
+    a = start
+    while a > 0 and start - a < window and norm[a - 1] not in "，,。；;：:！？!?\n":
+        a -= 1
+    return "每" not in norm[a:start] and rules["open_verb_re"].search(norm, a, start) is not None
+
+
+def _open_candidates(norm: str, excluded: list[tuple[int, int]], taken: set[int], rules: dict) -> list:
+    """Numbers with any measure word or unit after a target verb (``data/targets.json`` ``open_units``)."""
+    found = []
+    for m in rules["open_re"].finditer(norm):
+        num_start = m.start("num")
+        unit = m.group("unit")
+        if num_start in taken or any(a <= num_start < b for a, b in excluded):
+            continue
+        if unit in rules["open_excluded"] or unit[-1] in rules["open_excluded"]:
+            continue
+        if not _after_target_verb(norm, m.start(), rules):
+            continue
+        found.append((m, unit, m.end()))
+    return found
+
+
+def extract_targets(text: str, open_units: bool = False) -> list[Target]:
     """Quantitative targets of a text, in order of appearance.
 
     Args:
         text: Any text (a milestone, a table cell, a task paragraph).
+        open_units: Also read a number with any measure word or unit (吨, 床, 辆, DDDs …)
+            when a target verb (达到, 建成, 新增, 控制在 …) stands before it in the same
+            clause (the general reader; the corpus tables keep the closed unit list).
 
     Returns:
         A list of :class:`Target`; empty if the text promises no number.
@@ -148,6 +186,9 @@ def extract_targets(text: str) -> list[Target]:
                 unit, end = canonical, m.end("unit") + len(noun)
                 break
         found.append((m, unit, end))
+    if open_units:
+        taken = {m.start("num") for m, _, _ in found}
+        found = sorted(found + _open_candidates(norm, excluded, taken, rules), key=lambda f: f[0].start())
     targets: list[Target] = []
     for k, (m, unit, end) in enumerate(found):
         before, between, after = m.group("before"), m.group("between"), m.group("after")

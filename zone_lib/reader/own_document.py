@@ -261,8 +261,13 @@ def _general(doc: Document, grids: list | None) -> GeneralReading:
     lines = list(doc.seed.lines)
     return read_general(
         doc.doc_id, lines, doc.first_line, doc.last_line, grids=grids, split=split_units,
-        extract_targets=extract_targets,
+        extract_targets=_open_targets,
     )  # fmt: skip
+
+
+def _open_targets(text: str) -> list:
+    """Targets as the general reader reads them: any measure word after a target verb too."""
+    return extract_targets(text, open_units=True)
 
 
 _JUNK_UNIT = re.compile(r"[：:。；;！？]|\d{4}\s*年|\d{1,2}月")
