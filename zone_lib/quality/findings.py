@@ -215,6 +215,8 @@ def _table_findings(out: _Findings, seeds: Seeds) -> None:
                     doc_id=doc.doc_id,
                 )
         for r in discrepancies(doc.doc_id, seeds).itertuples():
+            if r.kind == "prose_only" and r.task_no not in in_table:
+                continue  # the whole task is missing: reported above as missing_table_row
             line = r.table_line if not pd.isna(r.table_line) else r.prose_line
             line = doc.first_line if pd.isna(line) else int(line)
             year = "" if pd.isna(r.year) else f", {int(r.year)}"
