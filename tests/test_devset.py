@@ -1,13 +1,18 @@
-"""Floors on the development set (../shared/devset): real State Council documents with hand-made gold.
+"""Floors on the development set (../shared/devset) and on the generality check set.
 
-The scorer is the dev set's own ``score.py``; these tests run ``read_document`` in this
-process and score its tables the same way. They skip where the dev set is absent. The
-floors are the scores reached when the general reader was written (docs/reader.md); a
-change that lowers one fails here.
+The development set holds real State Council documents with hand-made gold; the
+generality set (``tests/fixtures/generality``, in the repository) holds eight written
+documents in other conventions (provincial, municipal, district, commission level) with
+gold in the same schema. The scorer is the dev set's own ``score.py`` (a verbatim copy
+sits next to the generality set, so its floors hold where ../shared is absent); these
+tests run ``read_document`` in this process and score its tables the same way. The dev
+set's tests skip where it is absent. The floors are the scores reached (docs/reader.md);
+a change that lowers one fails here.
 """
 
 import importlib.util
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,17 +21,19 @@ import zone_lib
 from tests.conftest import ROOT
 
 DEVSET = (ROOT / ".." / "shared" / "devset").resolve()
+GENERALITY = ROOT / "tests" / "fixtures" / "generality"
 FLOORS = {"task_recall": 1.0, "unit_f1": 1.0, "milestone_f1": 1.0, "table_rows": 1.0, "targets": 1.0}
+GENERALITY_FLOORS = {"task_recall": 1.0, "unit_f1": 1.0, "milestone_f1": 1.0, "table_rows": 1.0, "targets": 1.0}
 MAX_READ_MS = 50
 
-pytestmark = pytest.mark.skipif(
+needs_devset = pytest.mark.skipif(
     not (DEVSET / "score.py").is_file(),
     reason=f"the development set is not at {DEVSET} (../shared/devset next to the project); nothing to score",
 )
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("devset_score", DEVSET / "score.py")
+def _scorer(path: Path):
+    spec = importlib.util.spec_from_file_location(f"score_{path.parent.name}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -45,19 +52,28 @@ def _result(doc: zone_lib.OwnDocument) -> dict:
     return json.loads(json.dumps(out, ensure_ascii=False, default=str))
 
 
-@pytest.fixture(scope="module")
-def scored():
-    score = _scorer()
-    texts = score.gold_texts(DEVSET)
-    assert texts, f"no <name>.txt with a gold_<name>.json in {DEVSET}"
+def _score_folder(folder: Path, scorer: Path):
+    score = _scorer(scorer)
+    texts = score.gold_texts(folder)
+    assert texts, f"no <name>.txt with a gold_<name>.json in {folder}"
     per_doc = {}
     for path in texts:
-        gold = json.loads((DEVSET / f"gold_{path.stem}.json").read_text(encoding="utf-8"))
+        gold = json.loads((folder / f"gold_{path.stem}.json").read_text(encoding="utf-8"))
         per_doc[path.stem] = (
             score.score_doc(gold, _result(zone_lib.read_document(path)), details=True),
             gold,
         )
     return score, per_doc
+
+
+@pytest.fixture(scope="module")
+def scored():
+    return _score_folder(DEVSET, DEVSET / "score.py")
+
+
+@pytest.fixture(scope="module")
+def scored_generality():
+    return _score_folder(GENERALITY, GENERALITY / "score.py")
 
 
 def _overall(score, per_doc) -> dict[str, float]:
@@ -80,23 +96,49 @@ def _overall(score, per_doc) -> dict[str, float]:
     }
 
 
-@pytest.mark.parametrize("figure", list(FLOORS))
-def test_overall_figure_holds_its_floor(scored, figure):
+def _check_floor(scored, floors, figure):
     score, per_doc = scored
     got = _overall(score, per_doc)[figure]
     misses = {
         name: {k: v for k, v in d.items() if k.startswith("_") and v} for name, (d, _) in per_doc.items()
     }
-    assert got >= FLOORS[figure] - 1e-9, f"{figure}={got:.3f} < {FLOORS[figure]}; misses: {misses}"
+    assert got >= floors[figure] - 1e-9, f"{figure}={got:.3f} < {floors[figure]}; misses: {misses}"
 
 
-def test_every_document_yields_its_tasks_or_says_why(scored):
+def _check_tasks_or_why(scored):
     _, per_doc = scored
     for name, (d, _) in per_doc.items():
         assert d["tasks_found"] == d["tasks_gold"] or d["problems"] > 0, name
         assert d["lines_unclassified"] == 0, name
 
 
+@pytest.mark.parametrize("figure", list(GENERALITY_FLOORS))
+def test_generality_figure_holds_its_floor(scored_generality, figure):
+    _check_floor(scored_generality, GENERALITY_FLOORS, figure)
+
+
+def test_every_generality_document_yields_its_tasks_or_says_why(scored_generality):
+    _check_tasks_or_why(scored_generality)
+
+
+def test_the_generality_scorer_is_the_dev_sets():
+    if not (DEVSET / "score.py").is_file():
+        pytest.skip("no ../shared/devset to compare the copy with")
+    assert (GENERALITY / "score.py").read_bytes() == (DEVSET / "score.py").read_bytes()
+
+
+@needs_devset
+@pytest.mark.parametrize("figure", list(FLOORS))
+def test_overall_figure_holds_its_floor(scored, figure):
+    _check_floor(scored, FLOORS, figure)
+
+
+@needs_devset
+def test_every_document_yields_its_tasks_or_says_why(scored):
+    _check_tasks_or_why(scored)
+
+
+@needs_devset
 @pytest.mark.parametrize(
     "name", sorted(p.stem for p in (DEVSET / "html").glob("*.html")) if DEVSET.is_dir() else []
 )
@@ -112,6 +154,7 @@ def test_html_gives_the_same_tables_as_its_text(name):
     assert list(text_doc.problems.reason) == list(html_doc.problems.reason)
 
 
+@needs_devset
 def test_reading_one_document_stays_under_its_time_budget():
     import time
 
@@ -129,3 +172,15 @@ def test_reading_one_document_stays_under_its_time_budget():
     ordered = sorted(times.values())
     assert ordered[len(ordered) // 2] < MAX_READ_MS, times
     assert ordered[-1] < 2 * MAX_READ_MS, times
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (GENERALITY / "html").glob("*.html")))
+def test_generality_html_gives_the_same_tables_as_its_text(name):
+    text_doc = zone_lib.read_document(GENERALITY / f"{name}.txt", doc_id="x")
+    html_doc = zone_lib.read_document(GENERALITY / "html" / f"{name}.html", doc_id="x")
+    for table in ("tasks", "milestones", "responsibilities", "targets", "table", "clauses", "dates"):
+        pd.testing.assert_frame_equal(
+            getattr(text_doc, table).reset_index(drop=True),
+            getattr(html_doc, table).reset_index(drop=True),
+            obj=table,
+        )

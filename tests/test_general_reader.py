@@ -4,11 +4,13 @@ import pandas as pd
 import pytest
 
 import zone_lib
-from zone_lib.parse.clauses import find_clauses
+from zone_lib.parse.clauses import clean_names, find_clauses, states_first_leads
 from zone_lib.parse.dates import find_dates, sentence_year
 from zone_lib.parse.division_table import column_meaning, find_text_tables, table_from_grid
 from zone_lib.parse.html_input import read_html
-from zone_lib.parse.outline import decide, read_outline
+from zone_lib.parse.outline import decide, is_closing, is_framework_heading, read_outline
+from zone_lib.parse.targets import extract_targets
+from zone_lib.reader.own_document import clean_unit
 
 # -- the outline ---------------------------------------------------------------------------------
 
@@ -176,6 +178,8 @@ def test_convention_applies_from_where_it_is_stated():
     ]  # fmt: skip
     c = doc.clauses.set_index(["task_no", "unit"])
     assert c.loc[(1, "省卫生健康委"), "role"] == "resp"  # listed without roles before the convention
+    assert c.loc[(2, "省医保局"), "role"] == "lead" and c.loc[(2, "省财政厅"), "role"] == "coop"  # stated here
+    assert c.loc[(3, "省财政厅"), "role"] == "lead" and c.loc[(3, "省医保局"), "role"] == "coop"
     assert c.loc[(4, "省统计局"), "role"] == "数据提供单位"
     reasons = " | ".join(doc.problems.reason)
     assert "数据提供单位" in reasons and "cut off" in reasons
@@ -323,3 +327,235 @@ def test_html_and_its_text_give_the_same_tables(tmp_path):
         a = getattr(text_doc, name)[["task_no", "source_line"]].reset_index(drop=True)
         b = getattr(html_doc, name)[["task_no", "source_line"]].reset_index(drop=True)
         pd.testing.assert_frame_equal(a, b, obj=name)
+
+
+# -- generality: rules checked on made-up texts in other conventions -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        pytest.param(
+            "责任单位：省卫生健康委、省财政厅。",
+            [("省卫生健康委", "resp"), ("省财政厅", "resp")],
+            id="unbracketed-paragraph",
+        ),
+        pytest.param(
+            "建设示例平台，2030年底前完成。责任单位：省卫生健康委、省医保局",
+            [("省卫生健康委", "resp"), ("省医保局", "resp")],
+            id="unbracketed-after-a-sentence",
+        ),
+        pytest.param(
+            "牵头单位：省卫生健康委；配合单位：省财政厅、省医保局",
+            [("省卫生健康委", "lead"), ("省财政厅", "coop"), ("省医保局", "coop")],
+            id="unbracketed-lead-and-coop",
+        ),
+        pytest.param(
+            "牵头单位：省卫生健康委。配合单位：省财政厅。",
+            [("省卫生健康委", "lead"), ("省财政厅", "coop")],
+            id="unbracketed-two-sentences",
+        ),
+        pytest.param(
+            "做好示例。（牵头单位：省卫生健康委，配合单位：省财政厅、省医保局）",
+            [("省卫生健康委", "lead"), ("省财政厅", "coop"), ("省医保局", "coop")],
+            id="labels-after-a-comma",
+        ),
+        pytest.param(
+            "做好示例。(牵头单位:省卫生健康委,配合单位:省财政厅)",
+            [("省卫生健康委", "lead"), ("省财政厅", "coop")],
+            id="labels-after-an-ascii-comma",
+        ),
+        pytest.param(
+            "做好示例。（省卫生健康委会同省财政厅负责）",
+            [("省卫生健康委", "resp"), ("省财政厅", "resp")],
+            id="x-together-with-y",
+        ),
+        pytest.param(
+            "做好示例。（示例一处会同示例二处、示例三处负责）",
+            [("示例一处", "resp"), ("示例二处", "resp"), ("示例三处", "resp")],
+            id="divisions-together",
+        ),
+        pytest.param("请各地于2030年底前将示例情况报送省卫生健康委。", [], id="a-request-is-no-clause"),
+        pytest.param("各单位：现将示例工作通知如下。", [], id="an-address-is-no-clause"),
+    ],
+)
+def test_clause_grammar_without_brackets_and_with_commas(text, units):
+    got = [(u.unit, u.role) for c in find_clauses(text) for u in c.units]
+    assert got == units
+
+
+def test_an_unbracketed_clause_is_kept_out_of_the_title_and_its_deadline_line_is_read():
+    doc = zone_lib.read_document(
+        HEAD + "一、重点任务\n\n1.建设示例平台。完善示例设施。\n\n责任单位：省卫生健康委、省财政厅\n\n"
+        "完成时限：2030年至2031年\n\n2.推广示例应用。推广示例。\n\n责任单位：省医保局\n\n"
+        "完成时限：2030年底前启动，2031年底前全面推开" + SIGN,
+        doc_id="t",
+    )
+    assert list(doc.readers.reader) == ["general"]
+    assert doc.responsibilities[["task_no", "unit"]].values.tolist() == [
+        [1, "省卫生健康委"], [1, "省财政厅"], [2, "省医保局"],
+    ]  # fmt: skip
+    years = doc.milestones.groupby("task_no").apply(
+        lambda m: sorted({int(y) for c in ("year_from", "year_to") for y in m[c].dropna()}), include_groups=False
+    )
+    assert years.to_dict() == {1: [2030, 2031], 2: [2030, 2031]}
+
+
+def test_junk_units_count_against_a_reading():
+    assert clean_unit("市卫生健康委")
+    assert clean_unit("市卫生健康委（市中医药管理局）")
+    for junk in ("市卫生健康委完成时限：2030年至2031年", "市2031年底前全面推开", "市卫生健康委等", "配合单位：区财政局"):
+        assert not clean_unit(junk), junk
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门", "各项任务责任单位中，列第一位的为牵头单位，其他为配合单位",
+     "列在首位的为牵头单位", "第一个单位为牵头单位", "责任单位中排在第一位的为牵头单位", "牵头单位为排在第一位的单位"],
+)  # fmt: skip
+def test_first_leads_convention_grammar(text):
+    assert states_first_leads(text)
+
+
+@pytest.mark.parametrize("text", ["省卫生健康委牵头，省财政厅参与", "第一批试点由省卫生健康委负责", "列入第一批名单"])
+def test_first_leads_convention_grammar_not(text):
+    assert not states_first_leads(text)
+
+
+def test_a_convention_in_a_part_heading_holds_for_the_clauses_below_it():
+    doc = zone_lib.read_document(
+        HEAD + "一、重点任务（各项任务责任单位中，列第一位的为牵头单位，其他为配合单位）\n\n"
+        "1.建设示例平台。完善示例。\n\n责任单位：省卫生健康委、省财政厅\n\n2.推广示例应用。推广示例。\n\n"
+        "责任单位：省医保局、省卫生健康委" + SIGN,
+        doc_id="t",
+    )
+    c = doc.clauses
+    assert c[["task_no", "unit", "role"]].values.tolist() == [
+        [1, "省卫生健康委", "lead"], [1, "省财政厅", "coop"], [2, "省医保局", "lead"], [2, "省卫生健康委", "coop"],
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heading", "framework"),
+    [
+        ("行动目标", True), ("主要目标任务", True), ("工作原则", True), ("总体要求", True), ("指导思想", True),
+        ("基本原则", True), ("发展目标。", True), ("实现发展目标", False), ("完善目标考核", False),
+        ("建设示例平台", False), ("强化组织保障", False),
+    ],
+)  # fmt: skip
+def test_framework_headings_by_ending(heading, framework):
+    assert is_framework_heading(heading) is framework
+
+
+@pytest.mark.parametrize(
+    ("text", "closing"),
+    [
+        ("请各地于2030年12月15日前将工作总结报送省卫生健康委。", True),
+        ("各地于2030年12月15日前将年度工作总结报送省卫生健康委示例处。", True),
+        ("各市、县（区）要结合实际，认真抓好落实。", True),
+        ("本通知自印发之日起施行。", True),
+        ("联系人：张三，电话：01234567。", True),
+        ("其他地区可参照本方案执行。", True),
+        ("统筹安排示例经费，确保各项工作顺利推进。（财务处负责）", False),
+        ("建立示例平台，2030年底前完成。", False),
+    ],
+)
+def test_closing_paragraph_grammar(text, closing):
+    assert is_closing(text) is closing
+
+
+def test_a_request_after_the_last_task_is_not_its_milestone():
+    doc = zone_lib.read_document(
+        HEAD + "一、重点工作\n\n（一）建设示例平台\n\n完善示例设施。（示例一处负责）\n\n（二）推广示例应用\n\n"
+        "推广示例应用。（示例二处负责）\n\n各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。" + SIGN,
+        doc_id="t",
+    )
+    assert list(doc.tasks.task_no) == [1, 2]
+    assert doc.milestones.empty
+    lines = doc.lines.set_index("text")
+    assert lines.loc["各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。", "status"] == "boilerplate"
+    text = (HEAD + "一、重点工作\n\n（一）建设示例平台\n\n完善示例设施。\n\n（二）推广示例应用\n\n推广示例应用。\n\n"
+            "各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。" + SIGN).split("\n")
+    outline = decide(read_outline(text, 1, len(text)))
+    assert [p.text[:3] for p in outline.tasks()[-1].closing] == ["各地于"]
+
+
+def test_an_annex_list_closes_top_level_measures():
+    doc = zone_lib.read_document(
+        HEAD + "一、压实示例责任。各地要落实示例责任。（各市卫生健康委负责）\n\n"
+        "二、开展示例排查。一是全面排查；二是建立清单。（省卫生健康委会同省应急管理厅负责）\n\n"
+        "三、加强示例检查。省卫生健康委将开展检查。\n\n请各地于2031年3月31日前报送情况。\n\n联系人：张三，电话：01234567。\n\n"
+        "附件：1.示例排查表\n\n2.示例汇总表" + SIGN,
+        doc_id="t",
+    )
+    assert [(r.task_no, r.task) for r in doc.tasks.itertuples()] == [
+        (1, "压实示例责任"), (2, "开展示例排查"), (3, "加强示例检查"),
+    ]  # fmt: skip
+    assert doc.responsibilities[["task_no", "unit"]].values.tolist() == [
+        [1, "各市卫生健康委"], [2, "省卫生健康委"], [2, "省应急管理厅"],
+    ]  # fmt: skip
+    assert doc.milestones.empty
+    kinds = doc.lines.set_index("text").kind
+    assert kinds["附件：1.示例排查表"] == kinds["2.示例汇总表"] == "annex list"
+
+
+def test_an_annex_marker_then_a_list_of_annexes():
+    lines = (HEAD + "一、做好示例。（省卫生健康委负责）\n\n二、推广示例。（省医保局负责）\n\n附件\n\n1.示例表\n\n2.示例清单" + SIGN)
+    lines = lines.split("\n")
+    outline = decide(read_outline(lines, 1, len(lines)))
+    assert [(n.marker, n.role) for n in outline.nodes] == [("一、", "task"), ("二、", "task")]
+
+
+CATEGORY_CELLS = [
+    "示例任务分工表", "", "序号", "", "重点任务", "", "牵头单位", "", "配合单位", "", "完成时限", "",
+    "一、完善示例机制", "",
+    "1", "", "建立示例制度", "", "市医保局", "", "市财政局、市卫生健康委等", "", "2030年—2031年", "",
+    "2", "", "完善示例政策", "", "市医保局、市财政局", "", "市税务局", "", "2031年6月底前", "",
+    "二、健全示例体系", "",
+    "3", "", "建设示例平台", "", "市卫生健康委", "", "市大数据中心", "", "长期坚持", "",
+]  # fmt: skip
+
+
+def test_category_rows_without_counts_between_groups_of_rows():
+    (table,) = find_text_tables(CATEGORY_CELLS)
+    assert [(r.number, r.category) for r in table.rows] == [(1, "一、完善示例机制"), (2, "一、完善示例机制"), (3, "二、健全示例体系")]
+    assert not table.problems
+    doc = zone_lib.read_document("\n".join(CATEGORY_CELLS), doc_id="t")
+    assert list(doc.tasks.task_no) == [1, 2, 3]
+    assert doc.responsibilities[["task_no", "unit", "role"]].values.tolist() == [
+        [1, "市医保局", "lead"], [1, "市财政局", "coop"], [1, "市卫生健康委", "coop"],
+        [2, "市医保局", "lead"], [2, "市财政局", "lead"], [2, "市税务局", "coop"],
+        [3, "市卫生健康委", "lead"], [3, "市大数据中心", "coop"],
+    ]  # fmt: skip
+    ms = doc.milestones
+    assert sorted({int(y) for c in ("year_from", "year_to") for y in ms[ms.task_no == 1][c].dropna()}) == [2030, 2031]
+    c = doc.clauses
+    assert c[(c.task_no == 1) & (c.unit == "市卫生健康委")].is_collective.item()  # 等 cut, kept as a flag
+
+
+def test_clean_names_cuts_tails_and_splits_together_with():
+    assert clean_names("市财政局、市卫生健康委等") == (["市财政局", "市卫生健康委"], True)
+    assert clean_names("省卫生健康委会同有关部门") == (["省卫生健康委"], False)
+    assert clean_names("省卫生健康委会同省财政厅") == (["省卫生健康委", "省财政厅"], False)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("新增日处置能力5吨。", [(5.0, "吨")]),
+        ("公立医院抗菌药物使用强度控制在40DDDs以下。", [(40.0, "DDDs")]),
+        ("到2030年，建成示例病房300床，培育示例企业10家。", [(300.0, "床"), (10.0, "家")]),
+        ("力争全市示例车辆达到120辆。", [(120.0, "辆")]),
+        ("住院楼每层至少配备2具呼吸器。", []),
+        ("对65岁以上老年人每年开展1次体检。", [(1.0, "次")]),
+        ("发现问题须在2小时内报告，30日内完成整改。", []),
+        ("对新建示例床位每张补助5000元。", [(5000.0, "元")]),
+    ],
+)
+def test_targets_with_any_measure_word_after_a_target_verb(text, found):
+    assert [(t.value, t.unit) for t in extract_targets(text, open_units=True)] == found
+
+
+def test_the_corpus_keeps_its_closed_list_of_units():
+    assert extract_targets("新增日处置能力5吨。") == []
+    assert [t.unit for t in extract_targets("培育示例企业10家。")] == ["家"]
