@@ -375,8 +375,13 @@ def _read_region(
             lines.append(TableLine(line_no, "section"))
             continue
         if current is not None:
-            if current_kind == "row" and "\t" not in current.text and current.text.strip() == str(current_no):
-                raw = "\t" + raw  # a row number alone on its line: the next line starts its next cell
+            if (
+                current_kind == "row" and "\t" not in current.text and not raw.startswith("\t")
+                and current.text.strip() == str(current_no)
+            ):  # fmt: skip
+                # a row number alone on its line: the next line starts its next cell (a cell of a
+                # table printed one cell per line already opens with its tab: cells_to_rows)
+                raw = "\t" + raw
             current.add(raw, line_no)
             lines.append(
                 TableLine(line_no, "continuation", current_no, f"joined to the {current_kind} above")
