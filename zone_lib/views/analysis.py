@@ -548,7 +548,7 @@ def fig_progress() -> go.Figure:
     )
     n = v.statement_no.nunique()
     return _layout(
-        fig, "报告与计划的对应<br>Reported statements and their closest milestones", height=160 + 60 * n
+        fig, "报告与计划的对应<br>Statements and their closest milestones", height=160 + 60 * n
     )
 
 
