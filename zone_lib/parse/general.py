@@ -16,11 +16,12 @@ document of a file:
 4. every line's status with its reason, and every problem with its line.
 
 Rows are plain dicts in the corpus schemas; :mod:`zone_lib.own_document` makes the
-frames. Roles in ``responsibilities`` are ``lead`` / ``coop``: a unit labelled
-牵头 / 参与 keeps its label; in a list with no labels (``A、B负责``, ``责任单位：A、B``,
-a 指导部门 column) the first listed leads and the others cooperate — as the document
-states when it says ``列第一位者为牵头单位``, and as the convention of such lists is where it
-does not. The role as printed (``resp``, an unknown label) is kept in ``clauses``.
+frames. Roles in ``responsibilities`` are ``lead`` / ``coop`` (its schema has no other):
+a unit labelled 牵头 / 参与 keeps its label; a list with no labels (``A、B负责``,
+``责任单位：A、B``, a 指导部门 column) is written first-listed ``lead``, others ``coop``
+there. ``clauses`` keeps what the text says: ``lead`` / ``coop`` for such a list only
+where a stated convention (``列第一位者为牵头单位``) holds, from the line that states it on;
+``resp`` otherwise; an unknown label as printed.
 """
 
 from __future__ import annotations
