@@ -107,3 +107,17 @@ def test_zone_render_with_seeds_reads_that_folder_in_either_engine(renamed, tmp_
     assert not report.failed, [r.error for r in report.results]
     page = (out / "year-2019.html").read_text(encoding="utf-8")
     assert "乡村振兴局" in page and "扶贫办" not in page
+
+
+def test_views_take_the_corpus_explicitly(renamed):
+    from zone_lib import views
+
+    corpus = zone_lib.load(renamed)
+    for seeds in (renamed, corpus):
+        assert NEW in set(views.year_by_unit(2019, seeds=seeds).unit)
+        assert OLD not in set(views.year_by_unit(2019, seeds=seeds).unit)
+        assert len(views.unit_view(NEW, seeds=seeds)) == len(views.unit_view(OLD))
+        assert NEW in set(views.platform_units(1, seeds=seeds).unit) | set(views.unit_share(seeds=seeds).unit)
+    assert OLD in set(views.year_by_unit(2019).unit)  # the default corpus is untouched
+    with pytest.raises(ParameterError):
+        views.unit_view(OLD, seeds=corpus)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zone_lib.ingest.corpus import Seeds
 from zone_lib.tables.matrix import discrepancies
 from zone_lib.tables.targets import targets as library_targets
 from zone_lib.views import params
@@ -14,17 +15,20 @@ from zone_lib.views.common import (
 from zone_lib.views.params import DOC_ID
 
 
-def overview() -> pd.DataFrame:
+def overview(*, seeds: Seeds = None) -> pd.DataFrame:
     """One row per section of the “1-2-3-5” framework: tasks, cells per year, discrepancies.
+
+    Args:
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         ``section_no, numeral, section, short_zh, section_en, part_zh, tasks
         (e.g. "21–28"), n_tasks, 2019 … 2022`` (tasks with a cell that year),
         ``n_cells, n_discrepancies, main_lead`` (the unit leading most of its tasks).
     """
-    m = _matrix()
-    resp = _resp()
-    disc = discrepancies()
+    m = _matrix(seeds)
+    resp = _resp(seeds)
+    disc = discrepancies(seeds=seeds)
     rows = []
     for s in params.valid_platforms().itertuples():
         part = m[m.section_no == s.section_no]
@@ -42,7 +46,7 @@ def overview() -> pd.DataFrame:
             "tasks": f"{tasks[0]}–{tasks[-1]}" if tasks else "",
             "n_tasks": len(tasks),
         }
-        row.update({str(y): int((part.year == y).sum()) for y in params.valid_years()})
+        row.update({str(y): int((part.year == y).sum()) for y in params.valid_years(seeds)})
         row.update(
             {
                 "n_cells": len(part),
@@ -70,9 +74,9 @@ def _with_series(out: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _cell_targets(m: pd.DataFrame) -> pd.DataFrame:
+def _cell_targets(m: pd.DataFrame, seeds: Seeds = None) -> pd.DataFrame:
     """The table-cell targets of :func:`zone_lib.targets`, joined with their matrix cells."""
-    found = library_targets(DOC_ID)
+    found = library_targets(DOC_ID, seeds)
     found = found[(found.doc_id == DOC_ID) & (found.source == "table") & found.year.notna()]
     cells = m[["task_no", "year", "task", "section_no", "text", "source_line"]].rename(
         columns={"text": "cell_text", "source_line": "cell_line"}
@@ -97,18 +101,21 @@ def _cell_targets(m: pd.DataFrame) -> pd.DataFrame:
     return _with_series(out.sort_values(["task_no", "year", "value"], kind="stable"))
 
 
-def targets() -> pd.DataFrame:
+def targets(*, seeds: Seeds = None) -> pd.DataFrame:
     """Quantified targets (percentages and counts) of the annual task matrix cells, as series.
 
     A view of :func:`zone_lib.targets` (the library's one targets table): its table-cell
     targets of nx-impl-2019, each with its matrix cell, task and section, grouped into
     the trajectories the overview briefing plots.
 
+    Args:
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
+
     Returns:
         ``task_no, task, section_no, year, value, measure, object, phrase, text,
         source_line, series`` (``text``: the full cell; ``series`` groups the values
         of one trajectory).
     """
-    return _cell_targets(_matrix())
+    return _cell_targets(_matrix(seeds), seeds)
 
 

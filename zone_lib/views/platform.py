@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zone_lib.ingest.corpus import Seeds
 from zone_lib.tables.matrix import discrepancies
 from zone_lib.views import params
 from zone_lib.views.common import (
@@ -17,11 +18,12 @@ from zone_lib.views.params import check_platform, unit_en
 # --------------------------------------------------------------------------- platform
 
 
-def platform_view(platform: int | str) -> pd.DataFrame:
+def platform_view(platform: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """The tasks of one section (platform) with their text year by year.
 
     Args:
         platform: A section 1-8 or its name (see :func:`zone_lib.views.params.check_platform`).
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         One row per task of the section: ``section_no, section, section_en, task_no,
@@ -29,10 +31,10 @@ def platform_view(platform: int | str) -> pd.DataFrame:
         ``n_years, lead, lead_en, coop, source_line``.
     """
     no = check_platform(platform)
-    m = _matrix()
+    m = _matrix(seeds)
     m = m[m.section_no == no]
-    units = _units_of(_resp())
-    years = params.valid_years()
+    units = _units_of(_resp(seeds))
+    years = params.valid_years(seeds)
     rows = []
     for task_no, g in m.groupby("task_no", sort=True):
         texts = dict(zip(g.year.astype(int), g.text))
@@ -58,18 +60,19 @@ def platform_view(platform: int | str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def platform_units(platform: int | str) -> pd.DataFrame:
+def platform_units(platform: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """Units responsible for the tasks of one section, with counts.
 
     Args:
         platform: A section 1-8 or its name.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         ``unit, unit_en, lead, coop, n_tasks``, most tasks first.
     """
     no = check_platform(platform)
-    tasks = set(_matrix().loc[lambda d: d.section_no == no, "task_no"])
-    resp = _resp()
+    tasks = set(_matrix(seeds).loc[lambda d: d.section_no == no, "task_no"])
+    resp = _resp(seeds)
     resp = resp[resp.task_no.isin(tasks)]
     rows = [
         {
@@ -87,22 +90,23 @@ def platform_units(platform: int | str) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def platform_discrepancies(platform: int | str) -> pd.DataFrame:
+def platform_discrepancies(platform: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """The table–prose discrepancies (:func:`zone_lib.discrepancies`) of one section.
 
     Args:
         platform: A section 1-8 or its name.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         The rows of :func:`zone_lib.discrepancies` whose task is in the section.
     """
     no = check_platform(platform)
-    tasks = set(_matrix().loc[lambda d: d.section_no == no, "task_no"])
-    d = discrepancies()
+    tasks = set(_matrix(seeds).loc[lambda d: d.section_no == no, "task_no"])
+    d = discrepancies(seeds=seeds)
     return d[d.task_no.isin(tasks)].reset_index(drop=True)
 
 
-def discrepancy_kinds(disc: pd.DataFrame | None = None) -> pd.DataFrame:
+def discrepancy_kinds(disc: pd.DataFrame | None = None, *, seeds: Seeds = None) -> pd.DataFrame:
     """What each kind of table–prose discrepancy means, in Chinese and English, with its count.
 
     The explanations are data (``zone_lib/data/labels.json``, ``discrepancy_kinds``).
@@ -110,11 +114,12 @@ def discrepancy_kinds(disc: pd.DataFrame | None = None) -> pd.DataFrame:
     Args:
         disc: Rows of :func:`zone_lib.discrepancies` (default: all of them). Only the
             kinds present are listed, most frequent first.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         ``kind, count, explain_zh, explain_en``.
     """
-    d = discrepancies() if disc is None else disc
+    d = discrepancies(seeds=seeds) if disc is None else disc
     kinds = params.labels()["discrepancy_kinds"]
     counts = d.kind.value_counts()
     order = {k: i for i, k in enumerate(kinds)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zone_lib.ingest.corpus import Seeds
 from zone_lib.tables.documents import documents
 from zone_lib.tables.tasks import task_documents
 from zone_lib.tables.units import canonical_unit, unit_links
@@ -19,11 +20,12 @@ from zone_lib.views.params import check_unit, unit_en
 # --------------------------------------------------------------------------- unit
 
 
-def unit_view(unit: str) -> pd.DataFrame:
+def unit_view(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """The task-year cells a unit leads or supports.
 
     Args:
         unit: A unit name or alias (see :func:`zone_lib.views.params.valid_units`).
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         One row per (task, year) cell of a task naming the unit: ``unit, unit_en,
@@ -31,13 +33,13 @@ def unit_view(unit: str) -> pd.DataFrame:
         source_line`` (the table line of the cell) and ``unit_line`` (the line naming
         the unit), by year, section and task.
     """
-    u = check_unit(unit)
-    resp = _resp()
+    u = check_unit(unit, seeds)
+    resp = _resp(seeds)
     mine = resp[resp.unit == u][["task_no", "role", "source_line"]].rename(
         columns={"source_line": "unit_line"}
     )
     mine = mine.drop_duplicates("task_no")
-    m = _matrix().merge(mine, on="task_no")
+    m = _matrix(seeds).merge(mine, on="task_no")
     m = m.sort_values(["year", "section_no", "task_no"], kind="stable")
     out = pd.DataFrame(
         {
@@ -59,20 +61,21 @@ def unit_view(unit: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def unit_by_year(unit: str) -> pd.DataFrame:
+def unit_by_year(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """A unit's load by year: tasks led and supported, and its share of the year's cells.
 
     Args:
         unit: A unit name or alias.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         One row per valid year: ``year, lead, coop, total, year_cells, share``
         (``share`` = total / year_cells, the fraction of that year's cells naming it).
     """
-    view = unit_view(unit)
-    m = _matrix()
+    view = unit_view(unit, seeds=seeds)
+    m = _matrix(seeds)
     rows = []
-    for y in params.valid_years():
+    for y in params.valid_years(seeds):
         part = view[view.year == y]
         total_cells = int((m.year == y).sum())
         total = len(part)
@@ -89,19 +92,20 @@ def unit_by_year(unit: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def unit_partners(unit: str) -> pd.DataFrame:
+def unit_partners(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """Units co-listed with a unit on the same tasks, with counts.
 
     Args:
         unit: A unit name or alias.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         ``partner, partner_en, n_tasks, n_cells, unit_leads, partner_leads`` (tasks on
         which the unit, or the partner, is a lead), most shared tasks first.
     """
-    u = check_unit(unit)
-    resp = _resp()
-    cells = _matrix().groupby("task_no").size()
+    u = check_unit(unit, seeds)
+    resp = _resp(seeds)
+    cells = _matrix(seeds).groupby("task_no").size()
     tasks = set(resp.loc[resp.unit == u, "task_no"])
     my_role = resp[resp.unit == u].drop_duplicates("task_no").set_index("task_no").role
     others = resp[resp.task_no.isin(tasks) & (resp.unit != u)]
@@ -126,17 +130,17 @@ def unit_partners(unit: str) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _document_label(doc_id: str) -> str:
+def _document_label(doc_id: str, seeds: Seeds = None) -> str:
     """Chinese title with the English beside it, from the labels or the manifest."""
     entry = params.labels()["documents"].get(doc_id)
     if entry:
         return f"{entry['zh']} {entry['en']}"
 
-    docs = documents().set_index("doc_id")
+    docs = documents(seeds).set_index("doc_id")
     return f"{docs.loc[doc_id, 'title']} {docs.loc[doc_id, 'title_en']}".strip()
 
 
-def unit_in_documents(unit: str) -> pd.DataFrame:
+def unit_in_documents(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """How a unit of nx-impl-2019 appears in the other task documents.
 
     Names are matched through the unit registry (:func:`zone_lib.canonical_unit`), so
@@ -145,25 +149,26 @@ def unit_in_documents(unit: str) -> pd.DataFrame:
 
     Args:
         unit: A unit name or alias.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         ``doc_id, document, n_tasks, n_lead, n_coop, tasks`` (task numbers, the
         first listed lead), one row per task document, documents without the unit
         included with zero counts.
     """
-    u = check_unit(unit)
+    u = check_unit(unit, seeds)
     canonical = canonical_unit(u)["canonical"]
-    links = unit_links()
+    links = unit_links(seeds)
     mine = links[links.canonical == canonical]
     rows = []
-    for doc_id in task_documents():
+    for doc_id in task_documents(seeds):
         g = mine[mine.doc_id == doc_id]
         lead = sorted(set(g.loc[g.role == "lead", "task_no"]))
         coop = sorted(set(g.loc[g.role == "coop", "task_no"]) - set(lead))
         rows.append(
             {
                 "doc_id": doc_id,
-                "document": _document_label(doc_id),
+                "document": _document_label(doc_id, seeds),
                 "n_tasks": len(set(g.task_no)),
                 "n_lead": len(lead),
                 "n_coop": len(coop),
@@ -173,16 +178,19 @@ def unit_in_documents(unit: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "document", "n_tasks", "n_lead", "n_coop", "tasks"])
 
 
-def unit_share() -> pd.DataFrame:
+def unit_share(*, seeds: Seeds = None) -> pd.DataFrame:
     """Every unit's share of the load: the task-year cells of the tasks naming it.
+
+    Args:
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         ``unit, unit_en, n_tasks, n_lead, n_coop, n_cells, lead_cells, share,
         lead_share`` (``share`` = n_cells / all cells of the matrix; ``lead_share`` =
         lead_cells / all cells), heaviest first.
     """
-    resp = _resp().drop_duplicates(["task_no", "unit"])
-    cells = _matrix().groupby("task_no").size()
+    resp = _resp(seeds).drop_duplicates(["task_no", "unit"])
+    cells = _matrix(seeds).groupby("task_no").size()
     total = int(cells.sum())
     rows = []
     for unit, g in resp.groupby("unit", sort=True):

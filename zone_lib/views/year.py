@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zone_lib.ingest.corpus import Seeds
 from zone_lib.views import params
 from zone_lib.views.common import (
     _matrix,
@@ -18,7 +19,7 @@ from zone_lib.views.params import check_year, unit_en
 # --------------------------------------------------------------------------- year
 
 
-def year_view(year: int | str) -> pd.DataFrame:
+def year_view(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """What is due in a year, task by task, and what is new compared with the year before.
 
     A task is ``new`` when it has a cell this year but none the year before (every
@@ -28,6 +29,7 @@ def year_view(year: int | str) -> pd.DataFrame:
 
     Args:
         year: A valid year (see :func:`zone_lib.views.params.valid_years`).
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         One row per task with a cell in ``year``, by section and task: ``year,
@@ -35,9 +37,9 @@ def year_view(year: int | str) -> pd.DataFrame:
         text, previous_text, n_items, lead, lead_en, coop, year_basis, source_line,
         prose_line``.
     """
-    y = check_year(year)
-    m = _matrix()
-    units = _units_of(_resp())
+    y = check_year(year, seeds)
+    m = _matrix(seeds)
+    units = _units_of(_resp(seeds))
     prev = m[m.year == y - 1].set_index("task_no")
     cur = m[m.year == y].sort_values(["section_no", "task_no"], kind="stable")
     rows = []
@@ -75,19 +77,20 @@ def year_view(year: int | str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def year_by_section(year: int | str) -> pd.DataFrame:
+def year_by_section(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """Per section: tasks due in a year, new, changed, continued, and ended since last year.
 
     Args:
         year: A valid year.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         One row per section 1-8: ``section_no, section, section_en, n_tasks, new,
         changed, continued, ended`` (``ended``: a cell the year before, none this year).
     """
-    y = check_year(year)
-    view = year_view(y)
-    m = _matrix()
+    y = check_year(year, seeds)
+    view = year_view(y, seeds=seeds)
+    m = _matrix(seeds)
     before = set(m.loc[m.year == y - 1, "task_no"])
     now = set(m.loc[m.year == y, "task_no"])
     ended = m[(m.year == y - 1) & m.task_no.isin(before - now)]
@@ -109,19 +112,20 @@ def year_by_section(year: int | str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def year_by_unit(year: int | str) -> pd.DataFrame:
+def year_by_unit(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """Per unit: how many of the tasks due in a year it leads or supports.
 
     Args:
         year: A valid year.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
 
     Returns:
         ``unit, unit_en, lead, coop, total, new, changed, continued`` (of those tasks,
         how many are new, changed or continued, as in :func:`year_view`), most tasks first.
     """
-    y = check_year(year)
-    view = year_view(y)[["task_no", "status"]]
-    resp = _resp().merge(view, on="task_no")
+    y = check_year(year, seeds)
+    view = year_view(y, seeds=seeds)[["task_no", "status"]]
+    resp = _resp(seeds).merge(view, on="task_no")
     rows = []
     for unit, g in resp.groupby("unit", sort=True):
         rows.append(
