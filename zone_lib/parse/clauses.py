@@ -331,7 +331,9 @@ def find_clauses(paragraph: str, split: Callable[[str], list[str]] = default_spl
         ``is_cut_off`` set. Cached: the same paragraph is read once (do not change the
         clauses returned).
     """
-    if not any(ch in paragraph for ch in _OPEN) and "：" not in paragraph and ":" not in paragraph:
+    if not any(ch in paragraph for ch in _OPEN) and "：" not in paragraph and ":" not in paragraph and (
+        "由" not in paragraph
+    ):
         return []
     return _find_clauses(paragraph, split)
 
@@ -372,6 +374,40 @@ def _bare_clauses(
     return out
 
 
+#: A paragraph's closing sentence that only assigns the work: ``具体工作由A会同B负责。``,
+#: ``分别由A、B负责。``, ``由A牵头，B配合。`` — at most a short subject, 由, the units and
+#: their verbs, nothing after the last verb. A 由-sentence inside a paragraph, or one that goes
+#: on after the verb (``由A负责拟定``), names an actor in prose and is not a clause.
+_BY_SENTENCE = re.compile(r"^[^，,。；;：:由]{0,8}?(?:分别)?由([^。；;由]{2,80}(?:负责|牵头|配合|参与))$")
+
+
+def _sentence_clauses(
+    paragraph: str, spans: list[tuple[int, int, bool]], split: Callable[[str], list[str]]
+) -> list[Clause]:
+    """Clauses written as a sentence of their own, outside brackets (see ``_BY_SENTENCE``).
+
+    Every name must read as a unit (``is_unit_name``); ``A会同B`` lists both."""
+    out: list[Clause] = []
+    sentences = list(re.finditer(r"[^。；;！？]+[。；;！？]?", paragraph.rstrip()))
+    for m in sentences[-1:]:
+        start, end = m.start(), m.end()
+        if any(a <= start < b or a < end <= b for a, b, _ in spans):
+            continue
+        sentence = m.group().strip()
+        hit = _BY_SENTENCE.match(sentence.rstrip("。；;！？"))
+        if not hit:
+            continue
+        clause = read_clause(hit.group(1).replace("会同", "、"), split)
+        if clause is None or not clause.units or clause.remainder:
+            continue
+        if not all(is_unit_name(u.unit) for u in clause.units):
+            continue
+        lead = m.start() + len(m.group()) - len(m.group().lstrip())
+        clause.text, clause.start, clause.end = paragraph[lead:end], lead, end
+        out.append(clause)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _find_clauses(paragraph: str, split: Callable[[str], list[str]]) -> list[Clause]:
     out = []
@@ -389,6 +425,12 @@ def _find_clauses(paragraph: str, split: Callable[[str], list[str]]) -> list[Cla
         )
         out.append(clause)
     bare = _bare_clauses(paragraph, spans, split)
+    if "由" in paragraph:
+        taken = [(c.start, c.end) for c in bare]
+        bare += [
+            c for c in _sentence_clauses(paragraph, spans, split)
+            if not any(a <= c.start < b for a, b in taken)
+        ]  # fmt: skip
     return sorted(out + bare, key=lambda c: c.start) if bare else out
 
 

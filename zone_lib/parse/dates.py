@@ -39,6 +39,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("window", re.compile(_Y + r"年?\s*(?:—|–|－|-|~|～|至|到)\s*" + _Y + r"年")),
     ("from-year", re.compile(r"(?:从|自)" + _Y + r"年" + _MD + r"(?:起|开始|以后)")),
+    # a start without 从/自 where a clause or cell begins: 2019年起每年, ，2020年起持续推进
+    ("from-year", re.compile(r"(?:(?<=^)|(?<=[，,；;。：:\s]))" + _Y + r"年" + _MD + r"起(?![草诉步])")),
     ("by-year", re.compile(r"(?:到|至|截至)" + _Y + r"年(?:\d{1,2}月)?(?:底|末)?")),
     ("deadline", re.compile(_Y + r"年" + _MD + r"(?:底|末)?(?:以)?前")),
     ("deadline", re.compile(_Y + r"年(?:\d{1,2}月)?(?:上半年|下半年|年底|年末|底|末|初|年内|内)")),

@@ -35,6 +35,7 @@ from zone_lib.parse.clauses import (
     clean_names,
     default_split,
     find_clauses,
+    read_clause,
     states_first_leads,
     strip_clauses,
 )
@@ -158,7 +159,7 @@ def read_general(
     if table is not None:
         _read_table(out, doc_id, table, split, state)
     if extract_targets is not None:
-        _targets(out, doc_id, outline, para_task, extract_targets)
+        _targets(out, doc_id, outline, para_task, extract_targets, lines)
     _problems(out, outline, tables, tasks)
     _lines(out, lines, first, last, outline, tables)
     return out
@@ -311,6 +312,15 @@ def _read_other_paragraphs(
                 _date_row(out, doc_id, None, d, p, p.text)
 
 
+def _cell_clause(text: str, split: Callable[[str], list[str]]) -> list | None:
+    """The units of a unit cell that states roles or a verb itself (``X牵头，Y、Z配合``,
+    ``X、Y按职责分工负责``), each with its role; ``None`` for a plain list of names."""
+    clause = read_clause(text, split)
+    if clause is None or not clause.units or clause.remainder:
+        return None
+    return list(clause.units)
+
+
 def _read_table(
     out: GeneralReading,
     doc_id: str,
@@ -355,14 +365,21 @@ def _read_table(
                 continue
             if meaning in _UNIT_MEANINGS:
                 names, collective = clean_names(cell.text, split)
+                labelled = _cell_clause(cell.text, split)
+                if labelled:
+                    names = [u.unit for u in labelled]
                 convention = _convention_holds(state or {}, cell.line)
                 for j, unit in enumerate(names):
                     role = meaning if meaning != "resp" else ("lead" if j == 0 else "coop")
+                    stated = labelled[j].role if labelled and labelled[j].role in ("lead", "coop") else None
+                    if stated:
+                        role = stated
                     out.clauses.append(
                         {
                             "doc_id": doc_id, "task_no": row.number, "unit": unit,
-                            "role": role if convention else meaning,
-                            "label": table.header[k], "is_collective": collective or unit.startswith("各"),
+                            "role": role if convention or stated else meaning,
+                            "label": labelled[j].label if labelled else table.header[k],
+                            "is_collective": collective or unit.startswith("各"),
                             "is_implied": False,
                             "scope": "", "remainder": "", "clause": cell.text, "source_line": cell.line,
                         }
@@ -419,9 +436,18 @@ def _targets(
     outline: Outline,
     para_task: dict[int, int],
     extract: Callable[[str], list],
+    lines: list[str] | None = None,
 ) -> None:
     seen: set[int] = set()
     paragraphs: list[tuple[Paragraph, str]] = []
+    # an unnumbered paragraph outside any item (a notice's or a 方案's preamble) that sets a goal
+    # for a year (到2020年, 力争到2022年) is read too; only its numbers in a dated sentence count
+    goal_lines = set()
+    for n, (kind, _reason) in outline.frame.items():
+        if kind == "preamble" and lines and any(d.kind == "by-year" for d in find_dates(lines[n - 1])):
+            paragraphs.append((Paragraph(n, lines[n - 1]), "prose"))
+            seen.add(n)
+            goal_lines.add(n)
     for node in outline.nodes:
         if node.role == "summary":
             continue
@@ -435,6 +461,8 @@ def _targets(
         mentions = find_dates(text)
         for t in extract(text):
             year = sentence_year(text, t.start, mentions)
+            if year is None and p.line in goal_lines:
+                continue
             out.targets.append(_target(doc_id, para_task.get(p.line), year, t, source, p.line))
     for c in out.cells:
         if c["role"] in ("content", "name"):

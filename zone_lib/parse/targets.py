@@ -149,7 +149,8 @@ def _open_candidates(norm: str, excluded: list[tuple[int, int]], taken: set[int]
             continue
         if unit in rules["open_excluded"] or unit[-1] in rules["open_excluded"]:
             continue
-        if not _after_target_verb(norm, m.start(), rules):
+        floor = rules["comparators"]["before"].get(m.group("before") or "") == ">="
+        if not (floor or _after_target_verb(norm, m.start(), rules)):
             continue
         found.append((m, unit, m.end()))
     return found
