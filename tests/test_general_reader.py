@@ -559,3 +559,74 @@ def test_targets_with_any_measure_word_after_a_target_verb(text, found):
 def test_the_corpus_keeps_its_closed_list_of_units():
     assert extract_targets("新增日处置能力5吨。") == []
     assert [t.unit for t in extract_targets("培育示例企业10家。")] == ["家"]
+
+
+# -- rules from the blind national-level set (generality2), on made-up texts ------------------------
+
+
+def test_a_progress_column_and_a_participating_column_are_read_by_meaning():
+    assert column_meaning("时间进度") == "deadline"
+    assert column_meaning("参与部门") == "coop"
+
+
+def test_a_start_year_without_cong_opens_a_cell_or_clause():
+    found = [(d.kind, d.year_from) for d in find_dates("2031年起每年") if d.kind == "from-year"]
+    assert found == [("from-year", 2031)]
+    assert [d.kind for d in find_dates("于2031年起草办法")] == ["deadline"] or all(
+        d.kind != "from-year" for d in find_dates("于2031年起草办法")
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "units"),
+    [
+        pytest.param("建设示例平台。具体工作由甲委员会会同乙局负责。", [("甲委员会", "resp"), ("乙局", "resp")],
+                     id="closing-sentence-with-tongtong"),
+        pytest.param("落实示例政策。分别由甲部、乙局负责。", [("甲部", "resp"), ("乙局", "resp")], id="fenbie-you"),
+        pytest.param("完善示例机制。由甲委员会牵头，乙局、丙厅配合。",
+                     [("甲委员会", "lead"), ("乙局", "coop"), ("丙厅", "coop")], id="lead-coop-sentence"),
+        pytest.param("示例标准由甲委员会负责拟定。开展示例工作。", [], id="mid-paragraph-prose"),
+        pytest.param("开展示例工作。具体指标由甲委员会负责拟定。", [], id="verb-phrase-after-fuze-is-prose"),
+        pytest.param("由此产生的资金由地方财政负责。", [], id="not-a-unit"),
+    ],
+)
+def test_a_paragraphs_closing_you_sentence_is_a_clause(paragraph, units):
+    got = [(u.unit, u.role) for c in find_clauses(paragraph) for u in c.units]
+    assert got == units
+
+
+def test_a_unit_cell_that_states_roles_gives_them():
+    text = (
+        HEAD + "附件\n\n示例任务分工\n\n序号\n\n任务内容\n\n责任单位\n\n完成时限\n\n"
+        "1\n\n建设示例平台\n\n甲委员会牵头，乙局、丙厅配合\n\n2031年12月底前\n\n"
+        "2\n\n完善示例制度\n\n丁局、戊厅按职责分工负责\n\n持续推进\n\n"
+        "3\n\n开展示例评估\n\n己局、庚厅\n\n长期坚持\n"
+    )
+    doc = zone_lib.read_document(text, doc_id="x")
+    got = sorted(zip(doc.responsibilities.task_no, doc.responsibilities.unit, doc.responsibilities.role))
+    assert got == [
+        (1, "丙厅", "coop"), (1, "乙局", "coop"), (1, "甲委员会", "lead"),
+        (2, "丁局", "lead"), (2, "戊厅", "coop"), (3, "己局", "lead"), (3, "庚厅", "coop"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("到2031年，注册示例主体不少于50万家。", 50.0, id="floor-comparator-with-open-unit"),
+        pytest.param("到2031年，示例面积稳定在6亿亩以上。", 6.0, id="stable-at"),
+    ],
+)
+def test_floor_comparators_and_stable_at_read_open_units(text, value):
+    assert [t.value for t in extract_targets(text, open_units=True)] == [value]
+
+
+def test_a_dated_goal_in_a_preamble_is_a_target():
+    text = (
+        "示例部关于印发示例任务分工的通知\n\n各省示例厅：\n\n现印发给你们。力争到2031年，示例覆盖率达到60%以上。"
+        "近年来示例工作完成率达到70%。\n\n附件\n\n示例任务分工\n\n序号\n\n重点任务\n\n牵头单位\n\n时间进度\n\n"
+        "1\n\n建设示例平台\n\n甲委员会\n\n持续推进\n"
+    )
+    doc = zone_lib.read_document(text, doc_id="x")
+    got = sorted(zip(doc.targets.value, doc.targets.year))
+    assert (60.0, 2031) in got and all(v != 70.0 for v, _ in got)

@@ -386,7 +386,8 @@ def _sentence_clauses(
 ) -> list[Clause]:
     """Clauses written as a sentence of their own, outside brackets (see ``_BY_SENTENCE``).
 
-    Every name must read as a unit (``is_unit_name``); ``A会同B`` lists both."""
+    Every name must read as a unit (``is_unit_name``); ``A会同B`` lists both.
+    """
     out: list[Clause] = []
     sentences = list(re.finditer(r"[^。；;！？]+[。；;！？]?", paragraph.rstrip()))
     for m in sentences[-1:]:

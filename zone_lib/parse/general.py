@@ -313,8 +313,10 @@ def _read_other_paragraphs(
 
 
 def _cell_clause(text: str, split: Callable[[str], list[str]]) -> list | None:
-    """The units of a unit cell that states roles or a verb itself (``X牵头，Y、Z配合``,
-    ``X、Y按职责分工负责``), each with its role; ``None`` for a plain list of names."""
+    """The units of a unit cell that states roles or a verb itself, each with its role.
+
+    ``X牵头，Y、Z配合`` or ``X、Y按职责分工负责`` in a 责任单位 cell; ``None`` for a plain list of names.
+    """
     clause = read_clause(text, split)
     if clause is None or not clause.units or clause.remainder:
         return None
@@ -461,7 +463,7 @@ def _targets(
         mentions = find_dates(text)
         for t in extract(text):
             year = sentence_year(text, t.start, mentions)
-            if year is None and p.line in goal_lines:
+            if p.line in goal_lines and not _own_sentence_dated(text, t.start):
                 continue
             out.targets.append(_target(doc_id, para_task.get(p.line), year, t, source, p.line))
     for c in out.cells:
@@ -469,6 +471,13 @@ def _targets(
             for t in extract(c["text"]):
                 year = sentence_year(c["text"], t.start)
                 out.targets.append(_target(doc_id, c["task_no"], year, t, "table", c["source_line"]))
+
+
+def _own_sentence_dated(text: str, at: int) -> bool:
+    """Whether the sentence around offset ``at`` names a year itself (a goal, not background)."""
+    a = max(text.rfind(ch, 0, at) for ch in "。；;！？") + 1
+    ends = [k for k in (text.find(ch, at) for ch in "。；;！？") if k >= 0]
+    return any(d.years for d in find_dates(text[a : min(ends) if ends else len(text)]))
 
 
 def _target(doc_id: str, no: int | None, year: int | None, t, source: str, line: int) -> dict:
