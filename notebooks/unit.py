@@ -38,7 +38,16 @@ views.headline("unit", unit)
 views.show(views.unit_by_year(unit))
 
 # %% [markdown]
-# ## 2. 任务 Tasks, year by year
+# ## 2. 逐年任务图 Tasks by year at a glance
+#
+# One row per task, one bar per run of years: solid where the unit leads (牵头), hatched
+# where it cooperates (配合), in the section's colour.
+
+# %%
+views.fig_unit_gantt(unit)
+
+# %% [markdown]
+# ## 3. 任务 Tasks, year by year
 #
 # Every task-year cell naming the unit, with the cell's source line.
 
@@ -46,7 +55,7 @@ views.show(views.unit_by_year(unit))
 views.show(views.unit_view(unit))
 
 # %% [markdown]
-# ## 3. 合作单位 Partners
+# ## 4. 合作单位 Partners
 #
 # Units listed on the same tasks, most shared tasks first.
 
@@ -54,7 +63,7 @@ views.show(views.unit_view(unit))
 views.show(views.unit_partners(unit))
 
 # %% [markdown]
-# ## 4. 协作网络 The network of units
+# ## 5. 协作网络 The network of units
 #
 # The unit is highlighted; the dropdown highlights another.
 
@@ -62,13 +71,13 @@ views.show(views.unit_partners(unit))
 views.fig_unit_network(highlight=unit)
 
 # %% [markdown]
-# ## 5. 全部单位的负荷 Every unit's share of the load
+# ## 6. 全部单位的负荷 Every unit's share of the load
 
 # %%
 views.show(views.unit_share())
 
 # %% [markdown]
-# ## 6. 在其他文件中 In the other documents
+# ## 7. 在其他文件中 In the other documents
 #
 # The unit's tasks in every task document, through the unit registry's aliases (* marks the tasks it leads).
 
@@ -76,7 +85,7 @@ views.show(views.unit_share())
 views.show(views.unit_in_documents(unit))
 
 # %% [markdown] tags=["live"]
-# ## 7. 交互浏览 Live explorer
+# ## 8. 交互浏览 Live explorer
 #
 # In JupyterLab, pick another unit.
 

@@ -45,6 +45,7 @@ from zone_lib.views.figures import (
     fig_section_bars,
     fig_targets,
     fig_timeline,
+    fig_unit_gantt,
     fig_unit_network,
     figures,
 )
@@ -52,7 +53,14 @@ from zone_lib.views.headline import Headline, headline
 from zone_lib.views.overview import overview, targets
 from zone_lib.views.platform import discrepancy_kinds, platform_discrepancies, platform_units, platform_view
 from zone_lib.views.tables import ReaderTable, setup_tables, show
-from zone_lib.views.unit import unit_by_year, unit_in_documents, unit_partners, unit_share, unit_view
+from zone_lib.views.unit import (
+    unit_by_year,
+    unit_in_documents,
+    unit_partners,
+    unit_schedule,
+    unit_share,
+    unit_view,
+)
 from zone_lib.views.year import year_by_section, year_by_unit, year_view
 
 __all__ = [
@@ -91,6 +99,7 @@ __all__ = [
     "fig_section_bars",
     "fig_targets",
     "fig_timeline",
+    "fig_unit_gantt",
     "fig_unit_network",
     "figures",
     "full_table",
@@ -108,6 +117,7 @@ __all__ = [
     "unit_by_year",
     "unit_in_documents",
     "unit_partners",
+    "unit_schedule",
     "unit_share",
     "unit_view",
     "year_by_section",

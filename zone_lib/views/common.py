@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 
@@ -27,10 +28,19 @@ SECTION_COLOURS = (
     "#EECA3B",
     "#9D755D",
 )
-"""One fixed colour per section 1-8."""
 
-YEAR_COLOURS = ("#4C78A8", "#F58518", "#54A24B", "#E45756")
-STATUS_COLOURS = {"new": "#E45756", "changed": "#F58518", "continued": "#9D9D9D"}
+"""One fixed colour per section 1-8 (the same in every chart, and as ``--s1`` … ``--s8`` in the
+stylesheet). No other category of any chart uses these hues: years, statuses and roles are
+shades of grey and blue-grey."""
+
+YEAR_COLOURS = ("#C9D0D6", "#96A1AB", "#5F6C78", "#2B3640")
+"""Years, light to dark (a sequence, so that a year never looks like a section)."""
+STATUS_COLOURS = {"new": "#1F2A36", "changed": "#7D8A97", "continued": "#D3D9DF"}
+"""New (dark), changed (mid), continued (light): how much of the year is new."""
+ROLE_COLOURS = {"lead": "#2B3640", "coop": "#AEB8C2"}
+"""Lead and cooperating units in the network (node colour)."""
+HIGHLIGHT = "#111111"
+"""The highlighted unit and its ties."""
 _FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 
 NOTEBOOK_RENDERER = "plotly_mimetype+notebook"
@@ -83,6 +93,31 @@ def _memo(name: str, compute, seeds: Seeds = None) -> pd.DataFrame:
     """
     corpus = load_corpus(seeds)
     return corpus.cached(("views", name), lambda: compute(corpus)).copy()
+
+
+def memo_view(fn):
+    """Memoise a view per corpus and arguments; each caller gets its own copy.
+
+    A briefing asks for the same view several times (its table, its header block, a
+    figure), and a worker renders many briefings of the same corpus. Views are pure
+    functions of the seed files and their arguments, so the result is kept on the
+    :class:`~zone_lib.ingest.corpus.Corpus` like the library tables. Arguments that cannot
+    be hashed are computed, not kept.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args, seeds: Seeds = None, **kwargs):
+        key = ("view", fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:
+            return fn(*args, seeds=seeds, **kwargs)
+        corpus = load_corpus(seeds)
+        value = corpus.cached(key, lambda: fn(*args, seeds=corpus, **kwargs))
+        return value.copy() if isinstance(value, pd.DataFrame) else value
+
+    wrapper.uncached = fn
+    return wrapper
 
 
 def _matrix(seeds: Seeds = None) -> pd.DataFrame:

@@ -11,10 +11,12 @@ from zone_lib.views import params
 from zone_lib.views.common import (
     _matrix,
     _resp,
+    memo_view,
 )
 from zone_lib.views.params import DOC_ID
 
 
+@memo_view
 def overview(*, seeds: Seeds = None) -> pd.DataFrame:
     """One row per section of the “1-2-3-5” framework: tasks, cells per year, discrepancies.
 
@@ -101,6 +103,7 @@ def _cell_targets(m: pd.DataFrame, seeds: Seeds = None) -> pd.DataFrame:
     return _with_series(out.sort_values(["task_no", "year", "value"], kind="stable"))
 
 
+@memo_view
 def targets(*, seeds: Seeds = None) -> pd.DataFrame:
     """Quantified targets (percentages and counts) of the annual task matrix cells, as series.
 

@@ -12,12 +12,14 @@ from zone_lib.views.common import (
     _resp,
     _section_en,
     _units_of,
+    memo_view,
 )
 from zone_lib.views.params import check_platform, unit_en
 
 # --------------------------------------------------------------------------- platform
 
 
+@memo_view
 def platform_view(platform: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """The tasks of one section (platform) with their text year by year.
 
@@ -60,6 +62,7 @@ def platform_view(platform: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@memo_view
 def platform_units(platform: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """Units responsible for the tasks of one section, with counts.
 
@@ -90,6 +93,7 @@ def platform_units(platform: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+@memo_view
 def platform_discrepancies(platform: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """The table–prose discrepancies (:func:`zone_lib.discrepancies`) of one section.
 

@@ -14,12 +14,14 @@ from zone_lib.views.common import (
     _resp,
     _role_zh,
     _section_en,
+    memo_view,
 )
 from zone_lib.views.params import check_unit, unit_en
 
 # --------------------------------------------------------------------------- unit
 
 
+@memo_view
 def unit_view(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """The task-year cells a unit leads or supports.
 
@@ -61,6 +63,7 @@ def unit_view(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@memo_view
 def unit_by_year(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """A unit's load by year: tasks led and supported, and its share of the year's cells.
 
@@ -92,6 +95,7 @@ def unit_by_year(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@memo_view
 def unit_partners(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """Units co-listed with a unit on the same tasks, with counts.
 
@@ -140,6 +144,7 @@ def _document_label(doc_id: str, seeds: Seeds = None) -> str:
     return f"{docs.loc[doc_id, 'title']} {docs.loc[doc_id, 'title_en']}".strip()
 
 
+@memo_view
 def unit_in_documents(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """How a unit of nx-impl-2019 appears in the other task documents.
 
@@ -178,6 +183,7 @@ def unit_in_documents(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "document", "n_tasks", "n_lead", "n_coop", "tasks"])
 
 
+@memo_view
 def unit_share(*, seeds: Seeds = None) -> pd.DataFrame:
     """Every unit's share of the load: the task-year cells of the tasks naming it.
 
@@ -216,3 +222,59 @@ def unit_share(*, seeds: Seeds = None) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+
+
+@memo_view
+def unit_schedule(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
+    """A unit's tasks as spans of consecutive years, lead or cooperating (its Gantt view).
+
+    Args:
+        unit: A unit name or alias.
+        seeds: The corpus or its seeds folder (default: the default corpus, see :func:`zone_lib.load`).
+
+    Returns:
+        One row per task and run of consecutive years with a cell of that task:
+        ``unit, task_no, task, section_no, role, role_zh, year_from, year_to, n_years,
+        source_line`` (the table line of the task's first cell in the run), by section,
+        task and first year. A task whose cells skip a year has two rows.
+    """
+    view = unit_view(unit, seeds=seeds)
+    rows = []
+    for task_no, g in view.groupby("task_no", sort=False):
+        g = g.sort_values("year", kind="stable")
+        runs: list[list] = []
+        for r in g.itertuples():
+            if runs and int(r.year) == runs[-1][-1].year + 1:
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+        for run in runs:
+            first = run[0]
+            rows.append(
+                {
+                    "unit": first.unit,
+                    "task_no": int(task_no),
+                    "task": first.task,
+                    "section_no": int(first.section_no),
+                    "role": first.role,
+                    "role_zh": first.role_zh,
+                    "year_from": int(first.year),
+                    "year_to": int(run[-1].year),
+                    "n_years": len(run),
+                    "source_line": int(first.source_line),
+                }
+            )
+    columns = [
+        "unit",
+        "task_no",
+        "task",
+        "section_no",
+        "role",
+        "role_zh",
+        "year_from",
+        "year_to",
+        "n_years",
+        "source_line",
+    ]
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["section_no", "task_no", "year_from"], kind="stable").reset_index(drop=True)

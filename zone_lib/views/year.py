@@ -13,12 +13,14 @@ from zone_lib.views.common import (
     _section_en,
     _status_zh,
     _units_of,
+    memo_view,
 )
 from zone_lib.views.params import check_year, unit_en
 
 # --------------------------------------------------------------------------- year
 
 
+@memo_view
 def year_view(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """What is due in a year, task by task, and what is new compared with the year before.
 
@@ -77,6 +79,7 @@ def year_view(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@memo_view
 def year_by_section(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """Per section: tasks due in a year, new, changed, continued, and ended since last year.
 
@@ -112,6 +115,7 @@ def year_by_section(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@memo_view
 def year_by_unit(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     """Per unit: how many of the tasks due in a year it leads or supports.
 
