@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -221,10 +222,15 @@ def test_timeline_skips_documents_without_milestones():
 def test_section_bars():
     fig = views.fig_section_bars()
     assert [tr.name for tr in fig.data] == ["2019年", "2020年", "2021年", "2022年"]
-    assert sum(fig.data[2].y) == 34
+    assert sum(fig.data[2].x) == 34  # horizontal bars: counts on x
     stacked = views.fig_section_bars(2021)
     assert fig.layout.updatemenus and stacked.layout.barmode == "stack"
-    assert sum(sum(tr.y) for tr in stacked.data) == 34
+    assert sum(sum(tr.x) for tr in stacked.data) == 34
+    # integers on the axis and in the hover
+    assert stacked.layout.xaxis.tickformat == "d" and all(":d}" in tr.hovertemplate for tr in stacked.data)
+    # years and statuses are greys, never a section's colour
+    used = {tr.marker.color for tr in fig.data} | {tr.marker.color for tr in stacked.data}
+    assert not used & set(views.SECTION_COLOURS)
 
 
 def test_unit_network():
@@ -264,3 +270,101 @@ def test_full_table_shows_whole_cells_escaped():
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img" not in html
     assert long in html  # not cut to 50 characters
+
+
+# ---------------------------------------------------------------- tidy charts, unit Gantt
+
+
+def test_unit_schedule_exact_values():
+    s = views.unit_schedule("医保局")
+    assert len(s) == 30 and s.task_no.nunique() == 28
+    assert list(s.columns) == [
+        "unit", "task_no", "task", "section_no", "role", "role_zh",
+        "year_from", "year_to", "n_years", "source_line",
+    ]  # fmt: skip
+    lead = s[s.role == "lead"]
+    assert list(lead.task_no) == [23, 35, 36, 37, 38]
+    assert set(zip(lead.year_from, lead.year_to)) == {(2019, 2022)}
+    # task 12 skips 2021: two runs; task 1 ends in 2020
+    t12 = s[s.task_no == 12]
+    assert list(zip(t12.year_from, t12.year_to, t12.n_years)) == [(2019, 2020, 2), (2022, 2022, 1)]
+    assert t12.source_line.tolist() == [962, 962]
+    t1 = s[s.task_no == 1].iloc[0]
+    assert (t1.year_from, t1.year_to, t1.role, t1.source_line) == (2019, 2020, "coop", 943)
+    # every cell of the unit's view is in exactly one run
+    assert s.n_years.sum() == len(views.unit_view("医保局"))
+    assert list(s.section_no) == sorted(s.section_no)
+
+
+def test_unit_gantt_figure():
+    fig = views.fig_unit_gantt("自治区医保局")
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert [tr.name for tr in bars] == ["牵头单位 lead unit", "配合单位 cooperating unit"]
+    lead, coop = bars
+    assert len(lead.y) == 5 and len(coop.y) == 25
+    assert lead.y[0] == "23 完善双向转诊机制" and lead.base[0] == 2019 - 0.42 and lead.x[0] == 3 + 0.84
+    assert coop.marker.pattern.shape == "/" and lead.marker.pattern.shape is None
+    assert lead.marker.color[0] == views.SECTION_COLOURS[4]  # task 23: section 5
+    assert any("line 962" in h for h in coop.hovertext)
+    assert len(fig.layout.yaxis.categoryarray) == 28
+    legend = [tr.name for tr in fig.data if tr.type == "scatter"]
+    assert legend[0].startswith("牵头单位") and legend[1].startswith("配合单位")
+    assert len(legend) == 2 + 7  # the unit's seven sections (none in section 2)
+    assert fig.to_json() == views.fig_unit_gantt("医保局").to_json()
+
+
+def test_figures_are_fresh_objects():
+    fig = views.fig_heatmap()
+    fig.layout.title.text = "changed"
+    fig.data[0].z[0][0] = 99
+    again = views.fig_heatmap()
+    assert again.layout.title.text != "changed" and again.data[0].z[0][0] != 99
+
+
+def test_section_colours_consistent_across_figures():
+    colours = dict(enumerate(views.SECTION_COLOURS, start=1))
+    heat = views.fig_heatmap()
+    named = {tr.name: tr.marker.color for tr in heat.data if tr.type == "scatter"}
+    timeline = views.fig_timeline()
+    for tr in timeline.data:
+        assert named[tr.name] == tr.marker.color  # the same name, the same colour
+    assert list(named.values()) == list(colours.values())
+    net = views.fig_unit_network()
+    assert not {c for tr in net.data for c in ([tr.marker.color] if isinstance(tr.marker.color, str) else [])} & set(
+        colours.values()
+    )
+
+
+def test_legends_are_below_everything():
+    for name, fig in views.figures().items():
+        if fig.layout.showlegend:
+            assert fig.layout.legend.yref == "container" and fig.layout.legend.y == 0, name
+            assert fig.layout.legend.yanchor == "bottom", name
+
+
+def test_log_axis_ticks_are_1_2_5():
+    fig = views.fig_targets()
+    ax = fig.layout.yaxis2
+    assert ax.type == "log"
+    assert list(ax.tickvals) == [1, 2, 5, 10, 20, 50, 100, 200, 500]
+    assert list(ax.ticktext) == ["1", "2", "5", "10", "20", "50", "100", "200", "500"]
+    values = [v for tr in fig.data for v in tr.y]
+    assert all(isinstance(v, int) for v in values if float(v).is_integer())
+
+
+def test_unit_network_labels_stand_outside_and_apart():
+    fig = views.fig_unit_network()
+    nodes = next(tr for tr in fig.data if tr.name == "units")
+    for x, y, pos in zip(nodes.x, nodes.y, nodes.textposition):
+        if abs(x) >= 0.2:
+            assert pos == ("middle right" if x > 0 else "middle left")
+        else:
+            assert pos == ("top center" if y > 0 else "bottom center")
+    # the four heaviest units are not neighbours on the circle
+    n = len(nodes.x)
+    slots = sorted(round(((math.pi / 2 - math.atan2(y, x)) % (2 * math.pi)) / (2 * math.pi) * n) % n
+                   for x, y in zip(nodes.x[:4], nodes.y[:4]))  # fmt: skip
+    gaps = [(b - a) % n for a, b in zip(slots, slots[1:] + slots[:1])]
+    assert min(gaps) >= 2
+    legend = [tr.name for tr in fig.data if tr.showlegend]
+    assert legend[0].startswith("牵头单位") and legend[1].startswith("仅配合")
