@@ -6,6 +6,13 @@ Run it from the repository root, in one invocation (about 5 minutes on 2 cores):
     .venv/bin/python benchmarks/bench_render.py --naive 5  # time 5 naive briefings, extrapolate
     .venv/bin/python benchmarks/bench_render.py --env /tmp/lean --naive 5  # another environment
 
+``--compare COMMIT`` times ``zone render --jobs 1`` on the full suite for this tree and for a
+previous commit, in the same run: the commit is checked out with ``git worktree add`` into a
+temporary folder and run with ``PYTHONPATH`` pointing there (its own library and notebooks),
+the two alternated ``--rounds`` times (median), and prints both figures and the ratio::
+
+    .venv/bin/python benchmarks/bench_render.py --compare 8e64171 --rounds 3 --only-compare
+
 ``--env DIR`` runs both ways with the ``zone``, ``papermill`` and ``jupyter`` commands of
 another virtual environment, e.g. one without JupyterLab (which brings ``rfc3987-syntax``
 and makes every ``import jsonschema`` about 1 s slower), to compare environments.
@@ -45,7 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
-from zone_lib import briefing_suite as suite  # noqa: E402
+from zone_lib.render import suite  # noqa: E402
 
 
 def _suite() -> list[suite.Briefing]:
@@ -87,6 +94,74 @@ def ours(briefings, out: Path, jobs: int | None = None, force: bool = True) -> f
     return _run(cmd)
 
 
+def cli_render(briefings, out: Path, tree: Path, jobs: int = 1) -> float:
+    """``python -m zone_lib.cli render`` of the library in ``tree`` (a checkout), ``--force``."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop("ZONE_SEEDS", None)
+    cmd = [str(BIN / "python"), "-m", "zone_lib.cli", "render", *_cli_args(briefings), "--out", str(out)]
+    cmd += ["--no-progress", "--force", "--jobs", str(jobs)]
+    return _run(cmd, cwd=tree, env=env)
+
+
+def compare(briefings, commit: str, rounds: int, work: Path) -> dict:
+    """Time ``--jobs 1`` renders of this tree and of ``commit`` alternately; medians and sizes."""
+    old_tree = work / "previous"
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old_tree), commit],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        label = subprocess.run(
+            ["git", "-C", str(old_tree), "log", "-1", "--format=%h %s"], capture_output=True, text=True
+        ).stdout.strip()
+        times: dict[str, list[float]] = {"previous": [], "now": []}
+        cli_render(briefings[:2], work / "warm-prev", old_tree)  # OS file cache, jieba's cache
+        cli_render(briefings[:2], work / "warm-now", ROOT)
+        for _ in range(rounds):
+            times["previous"].append(cli_render(briefings, work / "previous-out", old_tree))
+            times["now"].append(cli_render(briefings, work / "now-out", ROOT))
+        sizes = {}
+        for key, folder in (("previous", work / "previous-out"), ("now", work / "now-out")):
+            pages = [p.stat().st_size for p in folder.glob("*.html") if p.name != "index.html"]
+            total = _size(folder) - _size(folder, ".zone-render.json")
+            sizes[key] = (max(pages), statistics.median(pages), total)
+    finally:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old_tree)],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    return {"label": label, "times": times, "sizes": sizes}
+
+
+def print_compare(result: dict, n: int) -> None:
+    prev = statistics.median(result["times"]["previous"])
+    now = statistics.median(result["times"]["now"])
+    print()
+    print(f"previous: {result['label']}")
+    for key, t in (("previous", prev), ("now", now)):
+        big, med, total = result["sizes"][key]
+        runs = ", ".join(f"{x:.1f}" for x in result["times"][key])
+        print(
+            f"{key:8s} zone render --jobs 1, {n} briefings: {t:6.1f} s "
+            f"({t / n:.2f} s per briefing; runs {runs});"
+            f" largest page {big / 1e3:.0f} KB, median {med / 1e3:.0f} KB, site {total / 1e6:.1f} MB"
+        )
+    ratio = prev / now
+    print(f"ratio    previous / now: {ratio:.2f}x (target >= 2x: {'met' if ratio >= 2 else 'NOT met'})")
+    print()
+    print("| `zone render --jobs 1`, full suite, same run | wall time | per briefing | largest page | site |")
+    print("|---|---|---|---|---|")
+    for key, t in (("previous", prev), ("now", now)):
+        big, _, total = result["sizes"][key]
+        name = result["label"].split()[0] if key == "previous" else "this tree"
+        print(f"| {name} | {t:.1f} s | {t / n:.2f} s | {big / 1e3:.0f} KB | {total / 1e6:.1f} MB |")
+    print(f"| **ratio** | **{ratio:.2f}×** | | | |")
+
+
 def naive(briefings, out: Path) -> tuple[float, list[float]]:
     out.mkdir(parents=True, exist_ok=True)
     per = []
@@ -120,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         "--naive", type=int, default=0, help="time only N naive briefings and extrapolate (0: all)"
     )
     ap.add_argument("--env", help="a virtual environment whose zone/papermill/jupyter commands to time")
+    ap.add_argument("--compare", metavar="COMMIT", help="also time --jobs 1 against this previous commit")
+    ap.add_argument("--rounds", type=int, default=3, help="alternated runs per tree with --compare (median)")
+    ap.add_argument("--only-compare", action="store_true", help="with --compare: skip the naive loop")
     args = ap.parse_args(argv)
     if args.env:
         _use_env(args.env)
@@ -134,6 +212,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{kinds['platform']} sections); {os.cpu_count()} cores"
     )
     work = Path(tempfile.mkdtemp(prefix="zone-bench-render-"))
+    if args.compare:
+        try:
+            print_compare(compare(briefings, args.compare, args.rounds, work / "compare"), n)
+        finally:
+            if args.only_compare:
+                shutil.rmtree(work, ignore_errors=True)
+        if args.only_compare:
+            return 0
     try:
         # warm the OS file cache and jieba's dictionary cache (not counted)
         ours(briefings[:2], work / "warm")

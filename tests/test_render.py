@@ -118,8 +118,9 @@ def test_briefings_are_offline_small_and_share_one_plotly_js(site):
 def test_every_figure_of_a_briefing_is_in_its_page(site):
     out, report = site
     figures = {r.stem: r.figures for r in report.results if r.status == "ok"}
-    # overview: heatmap, section bars, timeline, unit network, targets; year: bars + heatmap
-    assert figures == {"overview": 5, "year-2021": 2, "unit-自治区医保局": 1, "platform-5": 1}
+    # overview: heatmap, section bars, timeline, unit network, targets; year: bars + heatmap;
+    # unit: its Gantt view + the network
+    assert figures == {"overview": 5, "year-2021": 2, "unit-自治区医保局": 2, "platform-5": 1}
     text = (out / "overview.html").read_text(encoding="utf-8")
     assert re.findall(r'id="(zone-fig-\d+)"', text) == [f"zone-fig-{i}" for i in range(1, 6)]
 
