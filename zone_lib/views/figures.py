@@ -78,9 +78,35 @@ _MENU_BAND = 44
 _LOG_TICKS = (1, 2, 5)
 
 
+def _unchecked(fig: go.Figure) -> go.Figure:
+    """Skip plotly's property validation on a figure built with plotly's objects (same JSON)."""
+    fig._validate = False
+    fig.layout._validate = False
+    return fig
+
+
 def _layout(fig: go.Figure, title: str, height: int | None = None) -> go.Figure:
-    """The common look on a figure built with plotly's objects (the check briefing)."""
-    fig.update_layout(_base_layout(title, height or 450, menu=bool(fig.layout.updatemenus), legend=True))
+    """The common look on a figure built with plotly's objects (the check and analysis briefings).
+
+    The figure keeps its own legend; a dropdown (if any) sits in its own band below the title.
+    """
+    height = height or 450
+    has_menu = bool(fig.layout.updatemenus)
+    top, bottom = (130 if has_menu else 80), 40
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "y": 1 - 14 / height, "yanchor": "top", "yref": "container"},
+        font={"family": _FONT, "size": 12},
+        template=_TEMPLATE,
+        height=height,
+        margin={"l": 10, "r": 10, "t": top, "b": bottom},
+        hoverlabel={"align": "left"},
+    )
+    if has_menu:
+        plot_height = max(height - top - bottom, 50)
+        # one property each: re-setting the menus would re-validate every button
+        for menu in fig.layout.updatemenus:
+            menu.y = 1 + 48 / plot_height
+            menu.yanchor = "bottom"
     return fig
 
 
