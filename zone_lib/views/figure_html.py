@@ -9,6 +9,7 @@ otherwise, inlines or fetches plotly.js. The briefing renderer here instead
   from a document can close the ``<script>`` element or inject markup;
 - numbers the figures of a briefing ``zone-fig-1``, ``zone-fig-2`` … in display order
   (:func:`reset_figure_ids` starts a briefing), so two runs write the same bytes;
+- hands the chart's data along as CSV (``text/csv``), written beside the page;
 - never includes plotly.js: the briefing page loads the one shared copy written by
   :mod:`zone_lib.render.pages` into the output folder.
 
@@ -25,6 +26,8 @@ from typing import Any
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
 from plotly.utils import PlotlyJSONEncoder
+
+from zone_lib.views.figure_data import figure_csv
 
 RENDERER_NAME = "zone_briefing"
 """The name under which :class:`BriefingRenderer` is registered with plotly."""
@@ -105,11 +108,17 @@ class BriefingRenderer(MimetypeRenderer):
             fig_dict: The figure as plotly passes it.
 
         Returns:
-            ``{"text/html": …}`` with the next figure id of the briefing.
+            ``{"text/html": …}`` with the next figure id of the briefing, and the chart's
+            data as ``text/csv`` (:mod:`zone_lib.views.figure_data`), which the page
+            offers as a CSV file beside it.
         """
         global _next_id
         _next_id += 1
-        return {"text/html": figure_html(fig_dict, f"{ID_PREFIX}{_next_id}")}
+        bundle = {"text/html": figure_html(fig_dict, f"{ID_PREFIX}{_next_id}")}
+        data = figure_csv(fig_dict)
+        if data:
+            bundle["text/csv"] = data
+        return bundle
 
 
 def register() -> None:
