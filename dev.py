@@ -76,9 +76,13 @@ def ensure_browser() -> bool:
     if can_install and subprocess.call(["sh", "-c", "command -v apt-get"], stdout=subprocess.DEVNULL) == 0:
         print(f"[dev] installing {' '.join(missing)} for the browser tests (apt-get)", flush=True)
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        ok = subprocess.call(["apt-get", "update", "-qq"], env=env) == 0 and subprocess.call(
-            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env
-        ) == 0
+        ok = (
+            subprocess.call(["apt-get", "update", "-qq"], env=env) == 0
+            and subprocess.call(
+                ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env
+            )
+            == 0
+        )
         if ok and not _missing_browser_packages():
             return True
     print(
@@ -113,6 +117,7 @@ def main(argv: list[str]) -> int:
             return 3
         env["ZONE_BROWSER_REQUIRED"] = "1"  # browser tests fail instead of skipping
     status = subprocess.call([_python(), "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
+    status |= subprocess.call([_python(), "-m", "ruff", "format", "--check", str(ROOT)], cwd=ROOT)
     status |= subprocess.call([_python(), "-m", "pytest", *rest], cwd=ROOT, env=env)
     return status
 

@@ -21,7 +21,7 @@ from zone_lib import views
 from zone_lib.views import params, widgets
 
 views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
-print('years:', params.valid_years())
+print("years:", params.valid_years())
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
 # %%

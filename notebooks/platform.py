@@ -25,7 +25,7 @@ from zone_lib.views import params, widgets
 
 views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 platform = params.check_platform(platform)
-print(f'platform = {platform}: {params.section_label(platform, short=False)}')
+print(f"platform = {platform}: {params.section_label(platform, short=False)}")
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
 # %%

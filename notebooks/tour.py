@@ -25,7 +25,7 @@ from zone_lib.views import params, widgets
 
 views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 year = params.check_year(year)
-print(f'year = {year}')
+print(f"year = {year}")
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
 # %%
@@ -82,7 +82,9 @@ zone_lib.table_lines().kind.value_counts().rename("lines").reset_index()
 # (`year_basis` = `prose`).
 
 # %%
-zone_lib.matrix()[["task_no", "task", "section_no", "year", "year_column", "year_basis", "text", "source_line"]].head(12)
+zone_lib.matrix()[
+    ["task_no", "task", "section_no", "year", "year_column", "year_basis", "text", "source_line"]
+].head(12)
 
 # %% [markdown]
 # The whole matrix at a glance: a row per task, a column per year, the exercise's year

@@ -23,7 +23,7 @@ from zone_lib.views import params, widgets
 
 views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 unit = params.check_unit(unit)
-print(f'unit = {unit} ({params.unit_en(unit)})')
+print(f"unit = {unit} ({params.unit_en(unit)})")
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
 # %%

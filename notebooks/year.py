@@ -22,7 +22,7 @@ from zone_lib.views import params, widgets
 
 views.use_seeds(seeds)  # the `seeds` parameter: another seeds folder, if given
 year = params.check_year(year)
-print(f'year = {year}')
+print(f"year = {year}")
 views.setup_plotly()  # JupyterLab: plotly JSON; `zone render`: small offline HTML
 
 # %%

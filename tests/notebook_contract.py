@@ -25,7 +25,18 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["year", "unit", "platform", "overview", "tour", "check", "crosswalk", "keywords", "progress", "copies"]
+NAMES = [
+    "year",
+    "unit",
+    "platform",
+    "overview",
+    "tour",
+    "check",
+    "crosswalk",
+    "keywords",
+    "progress",
+    "copies",
+]
 _DOC_ROW = re.compile(r"^\| `(?P<nb>\w+)\.ipynb` \| (?P<param>`(?P<name>\w+) = (?P<default>[^`]+)`|—) \|")
 _DOC_ALL = re.compile(r"^Every notebook also takes `(?P<name>\w+) = (?P<default>[^`]+)`")
 
@@ -98,7 +109,9 @@ def pair_problems(path: Path) -> list[str]:
     if not pair.is_file():
         return [f"{path.name}: paired text file {pair.name} is missing (jupytext --sync)"]
     nb = jupytext.read(path)
-    expected = jupytext.writes(nb, fmt="py:percent", config=jupytext.config.load_jupytext_config(str(path.parent)))
+    expected = jupytext.writes(
+        nb, fmt="py:percent", config=jupytext.config.load_jupytext_config(str(path.parent))
+    )
     if expected != pair.read_text(encoding="utf-8"):
         return [f"{path.name}: {pair.name} is out of date; run `jupytext --sync notebooks/{path.name}`"]
     return []

@@ -30,12 +30,33 @@ def test_valid_docs_and_check_doc():
 def test_crosswalk_counts():
     c = views.crosswalk_counts()
     assert c.to_dict("records") == [
-        {"from_doc": "qtx-impl-2019", "to_doc": "nx-impl-2019", "n_tasks": 38, "linked": 34, "added": 4,
-         "dropped": 7, "threshold": 0.3},
-        {"from_doc": "nx-hq-2023", "to_doc": "nx-impl-2019", "n_tasks": 22, "linked": 9, "added": 13,
-         "dropped": 33, "threshold": 0.21},
-        {"from_doc": "nhc-5yi-2020", "to_doc": "nx-impl-2019", "n_tasks": 14, "linked": 2, "added": 12,
-         "dropped": 38, "threshold": 0.21},
+        {
+            "from_doc": "qtx-impl-2019",
+            "to_doc": "nx-impl-2019",
+            "n_tasks": 38,
+            "linked": 34,
+            "added": 4,
+            "dropped": 7,
+            "threshold": 0.3,
+        },
+        {
+            "from_doc": "nx-hq-2023",
+            "to_doc": "nx-impl-2019",
+            "n_tasks": 22,
+            "linked": 9,
+            "added": 13,
+            "dropped": 33,
+            "threshold": 0.21,
+        },
+        {
+            "from_doc": "nhc-5yi-2020",
+            "to_doc": "nx-impl-2019",
+            "n_tasks": 14,
+            "linked": 2,
+            "added": 12,
+            "dropped": 38,
+            "threshold": 0.21,
+        },
     ]
 
 
@@ -44,7 +65,12 @@ def test_crosswalk_view_qingtongxia():
     assert len(v) == 45
     assert v.status.value_counts().to_dict() == {"linked": 34, "dropped": 7, "added": 4}
     first = v.iloc[0]
-    assert (first.status, first.from_task, first.from_title, first.from_line) == ("linked", 1, "推动行业数据规范互联互通", 181)
+    assert (first.status, first.from_task, first.from_title, first.from_line) == (
+        "linked",
+        1,
+        "推动行业数据规范互联互通",
+        181,
+    )
     assert (first.to_task, first.to_title, first.to_line, first.score) == (5, "统一安全保障体系", 670, 0.616)
     assert (first.from_years, first.to_years, first.source) == ("2019–2022", "2019–2022", "similarity")
     second = v.iloc[1]
@@ -77,11 +103,21 @@ def test_keywords_view():
     assert list(k.group) == ["2019", "2020", "2021", "2022"]
     assert list(k.top_word) == ["样本", "村级", "病案", "联动"]
     assert k.keywords.iloc[0].split(" · ")[:3] == ["样本", "流转", "银川市"]
-    assert list(views.keywords_view("document").group) == ["qtx-impl-2019", "nx-impl-2019", "nx-hq-2023", "nhc-5yi-2020"]
+    assert list(views.keywords_view("document").group) == [
+        "qtx-impl-2019",
+        "nx-impl-2019",
+        "nx-hq-2023",
+        "nhc-5yi-2020",
+    ]
     assert len(views.keywords_view("section")) == 26
     table = views.keywords_table("year")
-    assert len(table) == 40 and table.iloc[0].to_dict() == {"by": "year", "group": "2019", "rank": 1, "word": "样本",
-                                                            "weight": 0.0049}
+    assert len(table) == 40 and table.iloc[0].to_dict() == {
+        "by": "year",
+        "group": "2019",
+        "rank": 1,
+        "word": "样本",
+        "weight": 0.0049,
+    }
     fig = views.fig_keywords("section")
     assert len(fig.data) == 26 and [t.visible for t in fig.data].count(True) == 1
 
@@ -109,7 +145,11 @@ def test_copy_views():
     assert summary["order kept (Kendall's τ)"] == "0.80"
     missing = views.copy_missing()
     assert len(missing) == 49
-    assert missing.iloc[0].to_dict() == {"original_doc": "nx-plan-2019", "original_line": 163, "sentence": "宁政发〔2019〕6号"}
+    assert missing.iloc[0].to_dict() == {
+        "original_doc": "nx-plan-2019",
+        "original_line": 163,
+        "sentence": "宁政发〔2019〕6号",
+    }
     extra = views.copy_extra()
     assert extra.what.value_counts().to_dict() == {"embedded": 5, "noise": 4}
     a = views.copy_alignment_view()
@@ -124,7 +164,10 @@ def test_discrepancy_kinds_are_explained_in_both_languages():
     assert list(k["count"]) == [3, 2, 1, 1, 1]
     assert k.explain_zh.str.len().min() > 10 and k.explain_en.str.len().min() > 30
     assert params.labels()["discrepancy_kinds"].keys() >= {"prose_only"}
-    assert list(views.discrepancy_kinds(views.platform_discrepancies(8)).kind) == ["table_only", "section_number"]
+    assert list(views.discrepancy_kinds(views.platform_discrepancies(8)).kind) == [
+        "table_only",
+        "section_number",
+    ]
 
 
 def test_check_summary_explains_every_check():
@@ -136,21 +179,55 @@ def test_check_summary_explains_every_check():
 
 def test_headlines_of_the_new_briefings():
     assert views.headline("crosswalk", "nx-hq-2023").values() == {
-        "tasks": 22, "linked": 9, "added": 13, "dropped": 33, "overrides": 0}
+        "tasks": 22,
+        "linked": 9,
+        "added": 13,
+        "dropped": 33,
+        "overrides": 0,
+    }
     assert views.headline("crosswalk", "qtx-impl-2019").values()["overrides"] == 1
-    assert views.headline("keywords").values() == {"years": 4, "documents": 4, "sections": 26, "keywords": 340}
-    assert views.headline("progress").values() == {"statements": 8, "linked": 4, "unlinked": 4, "tasks": 8,
-                                                    "sections": 6}
-    assert views.headline("copies").values() == {"copy_sentences": 229, "original_sentences": 223, "exact": 215,
-                                                  "fuzzy": 10, "missing": 49, "duplicated": 55}
-    assert views.headline("tour", 2021).values() == {"tasks": 40, "cells": 147, "from_prose": 1,
-                                                      "discrepancies": 8, "year_tasks": 34}
+    assert views.headline("keywords").values() == {
+        "years": 4,
+        "documents": 4,
+        "sections": 26,
+        "keywords": 340,
+    }
+    assert views.headline("progress").values() == {
+        "statements": 8,
+        "linked": 4,
+        "unlinked": 4,
+        "tasks": 8,
+        "sections": 6,
+    }
+    assert views.headline("copies").values() == {
+        "copy_sentences": 229,
+        "original_sentences": 223,
+        "exact": 215,
+        "fuzzy": 10,
+        "missing": 49,
+        "duplicated": 55,
+    }
+    assert views.headline("tour", 2021).values() == {
+        "tasks": 40,
+        "cells": 147,
+        "from_prose": 1,
+        "discrepancies": 8,
+        "year_tasks": 34,
+    }
 
 
 def test_the_suite_renders_the_analyses_and_the_tour():
     stems = [b.stem for b in suite.full_suite()]
-    assert stems[-8:] == ["crosswalk-qtx-impl-2019", "crosswalk-nx-hq-2023", "crosswalk-nhc-5yi-2020",
-                          "keywords", "progress", "copies", "check", "tour"]
+    assert stems[-8:] == [
+        "crosswalk-qtx-impl-2019",
+        "crosswalk-nx-hq-2023",
+        "crosswalk-nhc-5yi-2020",
+        "keywords",
+        "progress",
+        "copies",
+        "check",
+        "tour",
+    ]
     assert stems[-9] == "platform-8"
     b = suite.crosswalk("青政办发〔2019〕61号")
     assert (b.file, b.parameters) == ("crosswalk-qtx-impl-2019.html", {"doc": "qtx-impl-2019"})

@@ -17,7 +17,14 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "zone_lib"
 
 STAGES = [
-    {"zone_lib.errors", "zone_lib.textutil", "zone_lib.schemas", "zone_lib.files", "zone_lib.safe_names", "zone_lib._version"},
+    {
+        "zone_lib.errors",
+        "zone_lib.textutil",
+        "zone_lib.schemas",
+        "zone_lib.files",
+        "zone_lib.safe_names",
+        "zone_lib._version",
+    },
     {"zone_lib.ingest"},
     {"zone_lib.parse"},
     {"zone_lib.tables"},
@@ -157,7 +164,9 @@ def test_no_import_cycles():
 def test_a_planted_upward_import_is_caught(tmp_path, monkeypatch):
     planted = PACKAGE / "ingest" / "seeds.py"
     monkeypatch.setitem(MODULES, "zone_lib.ingest.planted", tmp_path / "planted.py")
-    (tmp_path / "planted.py").write_text("from zone_lib.tables.matrix import matrix\n\ndef f():\n    import jieba\n")
+    (tmp_path / "planted.py").write_text(
+        "from zone_lib.tables.matrix import matrix\n\ndef f():\n    import jieba\n"
+    )
     found = imports_of("zone_lib.ingest.planted")
     assert [(n, inner) for _, n, inner, _ in found] == [("zone_lib.tables.matrix", False), ("jieba", True)]
     assert stage_of("zone_lib.tables.matrix") > stage_of("zone_lib.ingest.planted")

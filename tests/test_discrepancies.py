@@ -43,7 +43,9 @@ def test_a_task_the_table_lacks_is_listed_with_its_milestones(seed_copy):
     gone = rows[len(rows) // 2]  # a row in the middle of the table, whichever task it is
     task_no = int(lines[gone].split("\t")[0])
     path.write_bytes("\n".join(lines[:gone] + lines[gone + 1 :]).encode("utf-8"))
-    assert sorted(zone_lib.matrix(seeds=seed_copy).task_no.unique()) == [n for n in range(1, 41) if n != task_no]
+    assert sorted(zone_lib.matrix(seeds=seed_copy).task_no.unique()) == [
+        n for n in range(1, 41) if n != task_no
+    ]
     d = zone_lib.discrepancies(seeds=seed_copy)
     mine = d[(d.task_no == task_no) & (d.kind == "prose_only")]
     prose = zone_lib.milestones(seeds=seed_copy)

@@ -71,7 +71,9 @@ def test_seeds_match_shared_copy_byte_for_byte():
 
     shared = ROOT.parent / "shared" / "seeds"
     if not shared.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout: the packaged seeds are compared with the shared copy only in a clone made next to it (CI has one)")
+        pytest.skip(
+            "../shared/seeds is not beside this checkout: the packaged seeds are compared with the shared copy only in a clone made next to it (CI has one)"
+        )
     for path in shared.glob("*.txt"):
         assert (SEEDS / path.name).read_bytes() == path.read_bytes()
 

@@ -39,8 +39,17 @@ def test_only_zone_errors_are_raised():
         for node in ast.walk(tree):
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
                 name = getattr(node.exc.func, "id", getattr(node.exc.func, "attr", ""))
-                if name in {"ValueError", "TypeError", "LookupError", "KeyError", "RuntimeError", "Exception"}:
-                    assert name in INTERNAL.get(rel, set()), f"{rel}:{node.lineno}: raise {name}; use a ZoneError"
+                if name in {
+                    "ValueError",
+                    "TypeError",
+                    "LookupError",
+                    "KeyError",
+                    "RuntimeError",
+                    "Exception",
+                }:
+                    assert name in INTERNAL.get(rel, set()), (
+                        f"{rel}:{node.lineno}: raise {name}; use a ZoneError"
+                    )
 
 
 def test_every_error_class_is_a_zone_error():

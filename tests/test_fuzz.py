@@ -145,7 +145,9 @@ def test_read_document_never_loses_a_line(lines):
         doc = zone_lib.read_document("\n".join(lines), doc_id="fuzz")
     except ZoneError:
         return
-    assert list(doc.lines.line) == list(range(1, len(zone_lib.ingest.reading.split_lines("\n".join(lines))) + 1))
+    assert list(doc.lines.line) == list(
+        range(1, len(zone_lib.ingest.reading.split_lines("\n".join(lines))) + 1)
+    )
     assert (doc.lines.status != "unclassified").all()
     assert set(doc.problems.line) == set(doc.lines[doc.lines.status == "reported"].line)
 

@@ -178,7 +178,9 @@ def test_convention_applies_from_where_it_is_stated():
     ]  # fmt: skip
     c = doc.clauses.set_index(["task_no", "unit"])
     assert c.loc[(1, "省卫生健康委"), "role"] == "resp"  # listed without roles before the convention
-    assert c.loc[(2, "省医保局"), "role"] == "lead" and c.loc[(2, "省财政厅"), "role"] == "coop"  # stated here
+    assert (
+        c.loc[(2, "省医保局"), "role"] == "lead" and c.loc[(2, "省财政厅"), "role"] == "coop"
+    )  # stated here
     assert c.loc[(3, "省财政厅"), "role"] == "lead" and c.loc[(3, "省医保局"), "role"] == "coop"
     assert c.loc[(4, "省统计局"), "role"] == "数据提供单位"
     reasons = " | ".join(doc.problems.reason)
@@ -396,7 +398,8 @@ def test_an_unbracketed_clause_is_kept_out_of_the_title_and_its_deadline_line_is
         [1, "省卫生健康委"], [1, "省财政厅"], [2, "省医保局"],
     ]  # fmt: skip
     years = doc.milestones.groupby("task_no").apply(
-        lambda m: sorted({int(y) for c in ("year_from", "year_to") for y in m[c].dropna()}), include_groups=False
+        lambda m: sorted({int(y) for c in ("year_from", "year_to") for y in m[c].dropna()}),
+        include_groups=False,
     )
     assert years.to_dict() == {1: [2030, 2031], 2: [2030, 2031]}
 
@@ -404,7 +407,12 @@ def test_an_unbracketed_clause_is_kept_out_of_the_title_and_its_deadline_line_is
 def test_junk_units_count_against_a_reading():
     assert clean_unit("市卫生健康委")
     assert clean_unit("市卫生健康委（市中医药管理局）")
-    for junk in ("市卫生健康委完成时限：2030年至2031年", "市2031年底前全面推开", "市卫生健康委等", "配合单位：区财政局"):
+    for junk in (
+        "市卫生健康委完成时限：2030年至2031年",
+        "市2031年底前全面推开",
+        "市卫生健康委等",
+        "配合单位：区财政局",
+    ):
         assert not clean_unit(junk), junk
 
 
@@ -417,7 +425,9 @@ def test_first_leads_convention_grammar(text):
     assert states_first_leads(text)
 
 
-@pytest.mark.parametrize("text", ["省卫生健康委牵头，省财政厅参与", "第一批试点由省卫生健康委负责", "列入第一批名单"])
+@pytest.mark.parametrize(
+    "text", ["省卫生健康委牵头，省财政厅参与", "第一批试点由省卫生健康委负责", "列入第一批名单"]
+)
 def test_first_leads_convention_grammar_not(text):
     assert not states_first_leads(text)
 
@@ -466,16 +476,23 @@ def test_closing_paragraph_grammar(text, closing):
 
 def test_a_request_after_the_last_task_is_not_its_milestone():
     doc = zone_lib.read_document(
-        HEAD + "一、重点工作\n\n（一）建设示例平台\n\n完善示例设施。（示例一处负责）\n\n（二）推广示例应用\n\n"
-        "推广示例应用。（示例二处负责）\n\n各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。" + SIGN,
+        HEAD
+        + "一、重点工作\n\n（一）建设示例平台\n\n完善示例设施。（示例一处负责）\n\n（二）推广示例应用\n\n"
+        "推广示例应用。（示例二处负责）\n\n各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。"
+        + SIGN,
         doc_id="t",
     )
     assert list(doc.tasks.task_no) == [1, 2]
     assert doc.milestones.empty
     lines = doc.lines.set_index("text")
-    assert lines.loc["各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。", "status"] == "boilerplate"
-    text = (HEAD + "一、重点工作\n\n（一）建设示例平台\n\n完善示例设施。\n\n（二）推广示例应用\n\n推广示例应用。\n\n"
-            "各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。" + SIGN).split("\n")
+    assert (
+        lines.loc["各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。", "status"] == "boilerplate"
+    )
+    text = (
+        HEAD
+        + "一、重点工作\n\n（一）建设示例平台\n\n完善示例设施。\n\n（二）推广示例应用\n\n推广示例应用。\n\n"
+        "各地于2031年12月15日前将年度工作总结报送省卫生健康委示例处。" + SIGN
+    ).split("\n")
     outline = decide(read_outline(text, 1, len(text)))
     assert [p.text[:3] for p in outline.tasks()[-1].closing] == ["各地于"]
 
@@ -500,7 +517,11 @@ def test_an_annex_list_closes_top_level_measures():
 
 
 def test_an_annex_marker_then_a_list_of_annexes():
-    lines = (HEAD + "一、做好示例。（省卫生健康委负责）\n\n二、推广示例。（省医保局负责）\n\n附件\n\n1.示例表\n\n2.示例清单" + SIGN)
+    lines = (
+        HEAD
+        + "一、做好示例。（省卫生健康委负责）\n\n二、推广示例。（省医保局负责）\n\n附件\n\n1.示例表\n\n2.示例清单"
+        + SIGN
+    )
     lines = lines.split("\n")
     outline = decide(read_outline(lines, 1, len(lines)))
     assert [(n.marker, n.role) for n in outline.nodes] == [("一、", "task"), ("二、", "task")]
@@ -518,7 +539,11 @@ CATEGORY_CELLS = [
 
 def test_category_rows_without_counts_between_groups_of_rows():
     (table,) = find_text_tables(CATEGORY_CELLS)
-    assert [(r.number, r.category) for r in table.rows] == [(1, "一、完善示例机制"), (2, "一、完善示例机制"), (3, "二、健全示例体系")]
+    assert [(r.number, r.category) for r in table.rows] == [
+        (1, "一、完善示例机制"),
+        (2, "一、完善示例机制"),
+        (3, "二、健全示例体系"),
+    ]
     assert not table.problems
     doc = zone_lib.read_document("\n".join(CATEGORY_CELLS), doc_id="t")
     assert list(doc.tasks.task_no) == [1, 2, 3]
@@ -528,7 +553,10 @@ def test_category_rows_without_counts_between_groups_of_rows():
         [3, "市卫生健康委", "lead"], [3, "市大数据中心", "coop"],
     ]  # fmt: skip
     ms = doc.milestones
-    assert sorted({int(y) for c in ("year_from", "year_to") for y in ms[ms.task_no == 1][c].dropna()}) == [2030, 2031]
+    assert sorted({int(y) for c in ("year_from", "year_to") for y in ms[ms.task_no == 1][c].dropna()}) == [
+        2030,
+        2031,
+    ]
     c = doc.clauses
     assert c[(c.task_no == 1) & (c.unit == "市卫生健康委")].is_collective.item()  # 等 cut, kept as a flag
 
@@ -580,11 +608,19 @@ def test_a_start_year_without_cong_opens_a_cell_or_clause():
 @pytest.mark.parametrize(
     ("paragraph", "units"),
     [
-        pytest.param("建设示例平台。具体工作由甲委员会会同乙局负责。", [("甲委员会", "resp"), ("乙局", "resp")],
-                     id="closing-sentence-with-tongtong"),
-        pytest.param("落实示例政策。分别由甲部、乙局负责。", [("甲部", "resp"), ("乙局", "resp")], id="fenbie-you"),
-        pytest.param("完善示例机制。由甲委员会牵头，乙局、丙厅配合。",
-                     [("甲委员会", "lead"), ("乙局", "coop"), ("丙厅", "coop")], id="lead-coop-sentence"),
+        pytest.param(
+            "建设示例平台。具体工作由甲委员会会同乙局负责。",
+            [("甲委员会", "resp"), ("乙局", "resp")],
+            id="closing-sentence-with-tongtong",
+        ),
+        pytest.param(
+            "落实示例政策。分别由甲部、乙局负责。", [("甲部", "resp"), ("乙局", "resp")], id="fenbie-you"
+        ),
+        pytest.param(
+            "完善示例机制。由甲委员会牵头，乙局、丙厅配合。",
+            [("甲委员会", "lead"), ("乙局", "coop"), ("丙厅", "coop")],
+            id="lead-coop-sentence",
+        ),
         pytest.param("示例标准由甲委员会负责拟定。开展示例工作。", [], id="mid-paragraph-prose"),
         pytest.param("开展示例工作。具体指标由甲委员会负责拟定。", [], id="verb-phrase-after-fuze-is-prose"),
         pytest.param("由此产生的资金由地方财政负责。", [], id="not-a-unit"),

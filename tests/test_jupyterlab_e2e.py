@@ -51,7 +51,9 @@ def _require_browser() -> None:
     reason = "JupyterLab end-to-end test needs " + " and ".join(missing)
     if _under_ci():
         pytest.fail(f"{reason}; CI is set, so this is a failure, not a skip (.ci/run installs Chromium)")
-    pytest.skip(f"{reason}; install with `sudo apt-get install chromium fonts-noto-cjk` (python3 dev.py test does it as root)")
+    pytest.skip(
+        f"{reason}; install with `sudo apt-get install chromium fonts-noto-cjk` (python3 dev.py test does it as root)"
+    )
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -99,7 +101,6 @@ _DATATABLES_JS = """
   }));
 }
 """
-
 
 
 def _interactive_table(page, path: str, timeout: float = RENDER_TIMEOUT) -> tuple[list, dict, dict]:

@@ -188,4 +188,7 @@ def test_a_row_number_alone_on_its_line_starts_the_row_and_the_next_line_its_nex
         "2\t统一信息专网\t\t升级网络。\t互联互通。\t\t",
     ]
     table = parse_annual_table(list(enumerate(lines, start=1)))
-    assert [(r.task_no, r.fields[:2]) for r in table.rows] == [(1, ["1", "统一数据标准规范"]), (2, ["2", "统一信息专网"])]
+    assert [(r.task_no, r.fields[:2]) for r in table.rows] == [
+        (1, ["1", "统一数据标准规范"]),
+        (2, ["2", "统一信息专网"]),
+    ]

@@ -75,7 +75,10 @@ def test_the_contract_catches_outputs_tags_and_defaults(tmp_path):
     problems = "\n".join(contract_problems(path, DOCUMENTED["year"]))
     assert "has outputs or an execution count" in problems
     assert "builds a widget but is not tagged live" in problems
-    assert "parameters {'year': '2019', 'seeds': 'None'} but notebooks/README.md documents {'year': '2020', 'seeds': 'None'}" in problems
+    assert (
+        "parameters {'year': '2019', 'seeds': 'None'} but notebooks/README.md documents {'year': '2020', 'seeds': 'None'}"
+        in problems
+    )
 
 
 def test_the_contract_catches_a_missing_validation(tmp_path):

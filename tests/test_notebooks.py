@@ -22,7 +22,18 @@ from zone_lib.views import params
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["year", "unit", "platform", "overview", "tour", "check", "crosswalk", "keywords", "progress", "copies"]
+NAMES = [
+    "year",
+    "unit",
+    "platform",
+    "overview",
+    "tour",
+    "check",
+    "crosswalk",
+    "keywords",
+    "progress",
+    "copies",
+]
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WORKERS = 2
 

@@ -29,7 +29,9 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NETWORK_REF = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|@import|cdn\.|unpkg|jsdelivr|require\.js""", re.I)
+NETWORK_REF = re.compile(
+    r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|@import|cdn\.|unpkg|jsdelivr|require\.js""", re.I
+)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -68,7 +70,9 @@ def test_bad_parameters_fail_alone_and_say_why(site):
     }
     bad = {r.stem: r for r in report.failed}
     assert "ParameterError" in bad["year-2030"].error
-    assert "invalid year 2030." in bad["year-2030"].error and "2019; 2020; 2021; 2022" in bad["year-2030"].error
+    assert (
+        "invalid year 2030." in bad["year-2030"].error and "2019; 2020; 2021; 2022" in bad["year-2030"].error
+    )
     assert "year.ipynb (year=2030)" in bad["year-2030"].error
     assert "invalid unit '不存在的局'" in bad["unit-不存在的局"].error
     # the executed notebook is kept for diagnosis, with the error in it and no timestamps
@@ -155,7 +159,9 @@ def test_briefing_after_others_in_the_same_process_equals_it_alone(tmp_path):
     """Isolation of the shared in-process shell: B after A is byte-identical to B alone."""
     alone, after = tmp_path / "alone", tmp_path / "after"
     render([suite.unit("自治区卫生健康委")], alone, jobs=1, progress=False)
-    render([suite.overview(), suite.year(2019), suite.unit("自治区卫生健康委")], after, jobs=1, progress=False)
+    render(
+        [suite.overview(), suite.year(2019), suite.unit("自治区卫生健康委")], after, jobs=1, progress=False
+    )
     name = "unit-自治区卫生健康委.html"
     assert (alone / name).read_bytes() == (after / name).read_bytes()
 
@@ -182,7 +188,10 @@ def test_a_failing_notebook_is_isolated_and_kept(tmp_path):
     status = {r.stem: (r.status, r.error) for r in report.results}
     assert status["year-2022"] == ("ok", "")
     assert status["platform-3"][0] == "failed"
-    assert "RuntimeError in cell" in status["platform-3"][1] and "platform.ipynb (platform=3)" in status["platform-3"][1]
+    assert (
+        "RuntimeError in cell" in status["platform-3"][1]
+        and "platform.ipynb (platform=3)" in status["platform-3"][1]
+    )
     assert "broken on purpose" in status["platform-3"][1]
     assert (out / "failed" / "platform-3.ipynb").is_file()
     assert not (out / "platform-3.html").exists()  # no stale page is left to be mistaken for this run's
@@ -190,7 +199,10 @@ def test_a_failing_notebook_is_isolated_and_kept(tmp_path):
 
 def test_a_lost_figure_fails_the_briefing(tmp_path):
     notebooks = _notebooks_copy(tmp_path)
-    _add_cell(notebooks / "platform.ipynb", "import plotly.io as pio\npio.renderers.default = 'json'\nviews.fig_timeline(section=platform)")
+    _add_cell(
+        notebooks / "platform.ipynb",
+        "import plotly.io as pio\npio.renderers.default = 'json'\nviews.fig_timeline(section=platform)",
+    )
     report = render([suite.platform(4)], tmp_path / "out", jobs=1, notebooks=notebooks, progress=False)
     (r,) = report.results
     assert r.status == "failed"
@@ -201,7 +213,9 @@ def test_cell_timeout_names_notebook_parameters_and_cell(tmp_path):
     notebooks = _notebooks_copy(tmp_path)
     _add_cell(notebooks / "year.ipynb", "import time\nwhile True:\n    time.sleep(0.05)")
     t0 = time.perf_counter()
-    report = render([suite.year(2020)], tmp_path / "out", jobs=1, notebooks=notebooks, cell_timeout=2, progress=False)
+    report = render(
+        [suite.year(2020)], tmp_path / "out", jobs=1, notebooks=notebooks, cell_timeout=2, progress=False
+    )
     assert time.perf_counter() - t0 < 60
     (r,) = report.results
     assert r.status == "failed"
@@ -213,7 +227,12 @@ def test_notebook_timeout(tmp_path):
     notebooks = _notebooks_copy(tmp_path)
     _add_cell(notebooks / "year.ipynb", "import time\ntime.sleep(30)")
     report = render(
-        [suite.year(2019)], tmp_path / "out", jobs=1, notebooks=notebooks, cell_timeout=60, notebook_timeout=3,
+        [suite.year(2019)],
+        tmp_path / "out",
+        jobs=1,
+        notebooks=notebooks,
+        cell_timeout=60,
+        notebook_timeout=3,
         progress=False,
     )
     (r,) = report.results
@@ -223,12 +242,19 @@ def test_notebook_timeout(tmp_path):
 def test_a_briefing_stuck_past_its_time_limit_is_killed_and_the_others_finish(tmp_path, monkeypatch):
     """A cell that ignores the worker's alarm (as code stuck in C would) is stopped by the parent."""
     notebooks = _notebooks_copy(tmp_path)
-    _add_cell(notebooks / "platform.ipynb", "import signal, time\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\ntime.sleep(600)")
+    _add_cell(
+        notebooks / "platform.ipynb",
+        "import signal, time\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\ntime.sleep(600)",
+    )
     monkeypatch.setattr(rendering, "KILL_GRACE", 2.0)
     t0 = time.perf_counter()
     report = render(
-        [suite.platform(2), suite.year(2019), suite.year(2020)], tmp_path / "out", jobs=2, notebooks=notebooks,
-        notebook_timeout=6, progress=False,
+        [suite.platform(2), suite.year(2019), suite.year(2020)],
+        tmp_path / "out",
+        jobs=2,
+        notebooks=notebooks,
+        notebook_timeout=6,
+        progress=False,
     )
     assert time.perf_counter() - t0 < 120
     status = {r.stem: r for r in report.results}
@@ -255,7 +281,18 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch)
 def test_interrupted_run_leaves_no_half_written_briefing(tmp_path):
     """Interrupt a real ``zone render --all`` with SIGINT, then check and finish the run."""
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "zone_lib.cli", "render", "--all", "--out", str(out), "--no-progress", "-j", "2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "zone_lib.cli",
+        "render",
+        "--all",
+        "--out",
+        str(out),
+        "--no-progress",
+        "-j",
+        "2",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("*.html"))) < 3:

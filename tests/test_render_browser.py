@@ -78,7 +78,9 @@ def browser():
         reason = "briefing browser test needs " + " and ".join(missing)
         if _under_ci():
             pytest.fail(f"{reason}; CI is set, so this is a failure (.ci/run installs Chromium)")
-        pytest.skip(f"{reason}; install with `sudo apt-get install chromium fonts-noto-cjk` (python3 dev.py test does it as root)")
+        pytest.skip(
+            f"{reason}; install with `sudo apt-get install chromium fonts-noto-cjk` (python3 dev.py test does it as root)"
+        )
     with lab_driver.chromium_page() as page:
         page.context.set_offline(True)
         requests: list[str] = []
@@ -113,8 +115,14 @@ def _poisoned_seeds(tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser-site")
-    chosen = [suite.overview(), suite.year(2021), suite.unit("自治区医保局"), suite.platform(5), suite.check(),
-              suite.unit('"><img src=x onerror=alert(4)>')]  # fails; its name must be shown as text
+    chosen = [
+        suite.overview(),
+        suite.year(2021),
+        suite.unit("自治区医保局"),
+        suite.platform(5),
+        suite.check(),
+        suite.unit('"><img src=x onerror=alert(4)>'),
+    ]  # fails; its name must be shown as text
     render(chosen, out, jobs=2, progress=False)
     poisoned = tmp_path_factory.mktemp("poisoned")
     seeds = _poisoned_seeds(poisoned)
@@ -140,7 +148,9 @@ def _open(context, path: Path):
     return page, problems
 
 
-@pytest.mark.parametrize("name", ["overview.html", "year-2021.html", "unit-自治区医保局.html", "platform-5.html"])
+@pytest.mark.parametrize(
+    "name", ["overview.html", "year-2021.html", "unit-自治区医保局.html", "platform-5.html"]
+)
 def test_briefing_draws_every_chart_offline_without_errors(browser, site, name):
     context, requests = browser
     out, _ = site
@@ -232,8 +242,13 @@ def _page_tables(name: str) -> list:
     if name == "year-2021.html":
         return [views.year_view(2021), views.year_by_section(2021), views.year_by_unit(2021)]
     if name.startswith("unit-"):
-        return [views.unit_by_year(UNIT), views.unit_view(UNIT), views.unit_partners(UNIT),
-                views.unit_share(), views.unit_in_documents(UNIT)]
+        return [
+            views.unit_by_year(UNIT),
+            views.unit_view(UNIT),
+            views.unit_partners(UNIT),
+            views.unit_share(),
+            views.unit_in_documents(UNIT),
+        ]
     if name == "platform-5.html":
         disc = views.platform_discrepancies(5)
         return [views.platform_view(5), views.platform_units(5), disc, views.discrepancy_kinds(disc)]
@@ -249,31 +264,55 @@ def _page_figures(name: str) -> dict[str, int]:
 
     if name == "overview.html":
         ov = views.overview()
-        return {"tasks": int(ov.n_tasks.sum()), "sections": len(ov), "cells": int(ov.n_cells.sum()),
-                "units": len(params.valid_units()), "discrepancies": int(ov.n_discrepancies.sum()),
-                "targets": len(views.targets())}
+        return {
+            "tasks": int(ov.n_tasks.sum()),
+            "sections": len(ov),
+            "cells": int(ov.n_cells.sum()),
+            "units": len(params.valid_units()),
+            "discrepancies": int(ov.n_discrepancies.sum()),
+            "targets": len(views.targets()),
+        }
     if name == "year-2021.html":
         v, by_unit = views.year_view(2021), views.year_by_unit(2021)
-        return {"tasks": len(v), "new": int((v.status == "new").sum()), "changed": int((v.status == "changed").sum()),
-                "continued": int((v.status == "continued").sum()), "lead_units": int((by_unit.lead > 0).sum()),
-                "discrepancies": int((zone_lib.discrepancies().year == 2021).sum())}
+        return {
+            "tasks": len(v),
+            "new": int((v.status == "new").sum()),
+            "changed": int((v.status == "changed").sum()),
+            "continued": int((v.status == "continued").sum()),
+            "lead_units": int((by_unit.lead > 0).sum()),
+            "discrepancies": int((zone_lib.discrepancies().year == 2021).sum()),
+        }
     if name.startswith("unit-"):
         v = views.unit_view(UNIT)
         roles = v.drop_duplicates("task_no").role
         by_year = views.unit_by_year(UNIT)
         assert int(by_year.total.sum()) == len(v)
-        return {"tasks": v.task_no.nunique(), "lead": int((roles == "lead").sum()), "coop": int((roles == "coop").sum()),
-                "cells": len(v), "partners": len(views.unit_partners(UNIT))}
+        return {
+            "tasks": v.task_no.nunique(),
+            "lead": int((roles == "lead").sum()),
+            "coop": int((roles == "coop").sum()),
+            "cells": len(v),
+            "partners": len(views.unit_partners(UNIT)),
+        }
     if name == "platform-5.html":
         v, units = views.platform_view(5), views.platform_units(5)
         years = [c for c in v.columns if str(c).isdigit()]
-        return {"tasks": len(v), "cells": int(sum((v[y] != "").sum() for y in years)),
-                "all_years": int((v.n_years == len(years)).sum()), "units": len(units),
-                "lead_units": int((units.lead > 0).sum()), "discrepancies": len(views.platform_discrepancies(5))}
+        return {
+            "tasks": len(v),
+            "cells": int(sum((v[y] != "").sum() for y in years)),
+            "all_years": int((v.n_years == len(years)).sum()),
+            "units": len(units),
+            "lead_units": int((units.lead > 0).sum()),
+            "discrepancies": len(views.platform_discrepancies(5)),
+        }
     c = views.check_view(zone_lib.quality_findings())
-    return {"findings": len(c), "errors": int((c.severity == "error").sum()),
-            "warnings": int((c.severity == "warning").sum()), "info": int((c.severity == "info").sum()),
-            "documents": int(c.doc_id.nunique())}
+    return {
+        "findings": len(c),
+        "errors": int((c.severity == "error").sum()),
+        "warnings": int((c.severity == "warning").sum()),
+        "info": int((c.severity == "info").sum()),
+        "documents": int(c.doc_id.nunique()),
+    }
 
 
 # Every reader table of the page, in order: its rows as DataTables holds them (all pages,
@@ -334,7 +373,11 @@ def _shown_texts(df, table) -> list[list[str]]:
     """Per row, the full text of every string cell a reader sees (as the DataFrame holds it)."""
     from zone_lib.views.tables import ReaderTable
 
-    cols = [col for col, kind, _, _ in ReaderTable(df).columns() if kind in {"text", "long", "task", "unit", "units", "pair", "doc"}]
+    cols = [
+        col
+        for col, kind, _, _ in ReaderTable(df).columns()
+        if kind in {"text", "long", "task", "unit", "units", "pair", "doc"}
+    ]
     reader = ReaderTable(df).df
     rows = []
     for rec in reader.to_dict("records"):
@@ -386,7 +429,9 @@ def test_reader_page_every_row_full_text_figures_layout_print(browser, site, exp
     )
     for i, (got, df) in enumerate(zip(tables, frames)):
         where = f"{name} table {i + 1}"
-        assert got["count"] == len(df), f"{where}: {got['count']} rows in the page, {len(df)} in the DataFrame"
+        assert got["count"] == len(df), (
+            f"{where}: {got['count']} rows in the page, {len(df)} in the DataFrame"
+        )
         if len(df) == 0:
             assert got["none"], f"{where}: an empty table says nothing"
         if got["datatable"] and len(df) > 25:
@@ -397,7 +442,9 @@ def test_reader_page_every_row_full_text_figures_layout_print(browser, site, exp
                 assert _squash(value) in row_text, f"{where} row {r + 1}: {value!r} is not shown whole"
             for cell in cells:
                 if cell.rstrip().endswith(("…", "...")):
-                    assert any(v.rstrip().endswith(cell.rstrip()[-3:]) for v in want), f"{where} row {r + 1}: {cell!r} is cut"
+                    assert any(v.rstrip().endswith(cell.rstrip()[-3:]) for v in want), (
+                        f"{where} row {r + 1}: {cell!r} is cut"
+                    )
 
     # the header block's figures are those of the tables
     figures = {k: int(v) for k, v in page.evaluate(_FIGURES).items()}
@@ -414,8 +461,10 @@ def test_reader_page_every_row_full_text_figures_layout_print(browser, site, exp
         page.wait_for_timeout(200)
         controls = page.evaluate(_CONTROLS)
         assert controls == [], f"{name}: controls visible in print: {controls}"
-        drawn = page.evaluate("() => [...document.querySelectorAll('main table.zone-table')].map("
-                              "t => [...t.tBodies[0].rows].filter(r => !r.classList.contains('zone-none')).length)")
+        drawn = page.evaluate(
+            "() => [...document.querySelectorAll('main table.zone-table')].map("
+            "t => [...t.tBodies[0].rows].filter(r => !r.classList.contains('zone-none')).length)"
+        )
         assert drawn == [len(df) for df in frames], f"{name}: rows missing on paper"
     finally:
         page.emulate_media(media="screen")
@@ -451,7 +500,9 @@ def test_a_source_line_opens_the_seed_text_at_that_line(browser, site, name, vie
                top: r.top, bottom: r.bottom, h: innerHeight, sw: document.documentElement.scrollWidth, w: innerWidth}};
     }}""")
     assert state["target"], "the cited line is not the :target"
-    assert state["bg"] not in ("rgba(0, 0, 0, 0)", "transparent", "rgb(255, 255, 255)"), "the cited line is not highlighted"
+    assert state["bg"] not in ("rgba(0, 0, 0, 0)", "transparent", "rgb(255, 255, 255)"), (
+        "the cited line is not highlighted"
+    )
     assert 0 <= state["top"] and state["bottom"] <= state["h"], f"the cited line is not on screen: {state}"
     assert state["sw"] <= state["w"], "the seed text page scrolls sideways"
     assert problems["pageerror"] == []

@@ -53,7 +53,12 @@ def test_the_copy_differs_only_in_the_renamed_unit(renamed):
 
 
 def test_switching_zone_seeds_switches_every_answer(renamed, monkeypatch):
-    for folder, present, absent in [(None, OLD, NEW), (renamed, NEW, OLD), (None, OLD, NEW), (renamed, NEW, OLD)]:
+    for folder, present, absent in [
+        (None, OLD, NEW),
+        (renamed, NEW, OLD),
+        (None, OLD, NEW),
+        (renamed, NEW, OLD),
+    ]:
         if folder is None:
             monkeypatch.delenv("ZONE_SEEDS", raising=False)
         else:

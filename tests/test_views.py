@@ -330,9 +330,9 @@ def test_section_colours_consistent_across_figures():
         assert named[tr.name] == tr.marker.color  # the same name, the same colour
     assert list(named.values()) == list(colours.values())
     net = views.fig_unit_network()
-    assert not {c for tr in net.data for c in ([tr.marker.color] if isinstance(tr.marker.color, str) else [])} & set(
-        colours.values()
-    )
+    assert not {
+        c for tr in net.data for c in ([tr.marker.color] if isinstance(tr.marker.color, str) else [])
+    } & set(colours.values())
 
 
 def test_legends_are_below_everything():

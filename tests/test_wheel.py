@@ -47,8 +47,21 @@ def test_installed_wheel_renders_a_briefing(tmp_path):
     ).stdout.split()
     assert all(w.startswith(str(target)) for w in where), where
     done = subprocess.run(
-        [sys.executable, "-m", "zone_lib.cli", "render", "--year", "2021", "--out", str(out), "--no-progress"],
-        env=env, cwd=tmp_path, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "zone_lib.cli",
+            "render",
+            "--year",
+            "2021",
+            "--out",
+            str(out),
+            "--no-progress",
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert (out / "year-2021.html").is_file() and (out / "index.html").is_file()

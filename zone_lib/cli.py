@@ -105,17 +105,22 @@ def _add_render_parser(sub) -> None:
         "Exit status: 0 all rendered, 1 some briefing failed (see index.html and failed/), 2 usage error.",
     )
     p.add_argument(
-        "--all", action="store_true",
+        "--all",
+        action="store_true",
         help="the full suite: overview, every year, unit, section, the analyses, check, tour",
     )
     p.add_argument("--overview", action="store_true", help="the overview briefing (总览)")
     p.add_argument("--check", action="store_true", help="the data-quality briefing (数据质量)")
     p.add_argument(
-        "--analysis", action="store_true",
+        "--analysis",
+        action="store_true",
         help="the analysis briefings (分析): every crosswalk, keywords, reported progress, the scraped copy",
     )
     p.add_argument(
-        "--crosswalk", action="append", default=[], metavar="DOC",
+        "--crosswalk",
+        action="append",
+        default=[],
+        metavar="DOC",
         help="a crosswalk briefing (任务对应) of one document against the regional plan, by document id "
         "(e.g. qtx-impl-2019) or number, repeatable",
     )
@@ -124,28 +129,48 @@ def _add_render_parser(sub) -> None:
         "--year", action="append", default=[], metavar="YEAR", help="a year briefing (年度), repeatable"
     )
     p.add_argument(
-        "--unit", action="append", default=[], metavar="UNIT",
+        "--unit",
+        action="append",
+        default=[],
+        metavar="UNIT",
         help="a unit briefing (单位), by name or alias, repeatable",
     )
     p.add_argument(
-        "--platform", action="append", default=[], metavar="SECTION",
+        "--platform",
+        action="append",
+        default=[],
+        metavar="SECTION",
         help="a section/platform briefing (平台), by number 1-8 or name, repeatable",
     )
     p.add_argument("--out", default="outputs", metavar="DIR", help="output folder (default: outputs)")
     p.add_argument(
-        "--jobs", "-j", type=int, default=None, metavar="N",
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
         help="worker processes (default: number of cores)",
     )
     p.add_argument("--force", action="store_true", help="render even briefings whose inputs are unchanged")
-    p.add_argument("--engine", choices=["inprocess", "kernel"], default="inprocess",
-                   help="inprocess: fast, notebooks run in warm worker processes (default); "
-                   "kernel: a Jupyter kernel per briefing")
     p.add_argument(
-        "--cell-timeout", type=float, default=120.0, metavar="SECONDS",
+        "--engine",
+        choices=["inprocess", "kernel"],
+        default="inprocess",
+        help="inprocess: fast, notebooks run in warm worker processes (default); "
+        "kernel: a Jupyter kernel per briefing",
+    )
+    p.add_argument(
+        "--cell-timeout",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
         help="seconds a cell may run (default 120)",
     )
     p.add_argument(
-        "--notebook-timeout", type=float, default=600.0, metavar="SECONDS",
+        "--notebook-timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
         help="seconds a briefing may run (default 600)",
     )
     p.add_argument(
@@ -177,9 +202,12 @@ def _render(args: argparse.Namespace) -> int:
     if args.tour:
         chosen.append(suite.tour())
     if not chosen:
-        print("zone render: nothing to render; use --all, or --overview/--year/--unit/--platform/--analysis/"
-              "--crosswalk/--check/--tour "
-              "(see zone render --help)", file=sys.stderr)
+        print(
+            "zone render: nothing to render; use --all, or --overview/--year/--unit/--platform/--analysis/"
+            "--crosswalk/--check/--tour "
+            "(see zone render --help)",
+            file=sys.stderr,
+        )
         return 2
     try:
         report = _run_render(args, suite.deduplicate(chosen))
@@ -198,9 +226,16 @@ def _run_render(args: argparse.Namespace, chosen: list):
     from zone_lib.render.pages import render  # heavy: papermill, nbconvert and plotly, only for zone render
 
     return render(
-        chosen, args.out, jobs=args.jobs, force=args.force, seeds=args.seeds,
-        notebooks=args.notebooks, engine=args.engine, cell_timeout=args.cell_timeout,
-        notebook_timeout=args.notebook_timeout, keep_notebooks=args.keep_notebooks,
+        chosen,
+        args.out,
+        jobs=args.jobs,
+        force=args.force,
+        seeds=args.seeds,
+        notebooks=args.notebooks,
+        engine=args.engine,
+        cell_timeout=args.cell_timeout,
+        notebook_timeout=args.notebook_timeout,
+        keep_notebooks=args.keep_notebooks,
         progress=False if args.no_progress else None,
     )
 

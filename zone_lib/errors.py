@@ -112,4 +112,3 @@ class RenderError(ZoneError):
 
 class CellTimeout(ZoneError):  # noqa: N818 - shown to the reader as the cell's error name
     """A notebook cell ran longer than its time limit under ``zone render``."""
-

@@ -331,8 +331,11 @@ def find_clauses(paragraph: str, split: Callable[[str], list[str]] = default_spl
         ``is_cut_off`` set. Cached: the same paragraph is read once (do not change the
         clauses returned).
     """
-    if not any(ch in paragraph for ch in _OPEN) and "：" not in paragraph and ":" not in paragraph and (
-        "由" not in paragraph
+    if (
+        not any(ch in paragraph for ch in _OPEN)
+        and "：" not in paragraph
+        and ":" not in paragraph
+        and ("由" not in paragraph)
     ):
         return []
     return _find_clauses(paragraph, split)

@@ -307,9 +307,8 @@ class Evidence:
         return self.tasks + self.units + self.years + self.cells - 2 * self.junk
 
     def __str__(self) -> str:
-        return (
-            f"{self.tasks} tasks, {self.units} units, {self.years} years, {self.cells} cells"
-            + (f", {self.junk} junk units" if self.junk else "")
+        return f"{self.tasks} tasks, {self.units} units, {self.years} years, {self.cells} cells" + (
+            f", {self.junk} junk units" if self.junk else ""
         )
 
 

@@ -551,6 +551,7 @@ def warm_up() -> None:
 
     from zone_lib import views  # noqa: F401  # heavy: preloaded in each worker: views import plotly
     from zone_lib.render import engine as inprocess  # noqa: F401  # heavy: papermill and IPython
+
     inprocess.shell()
     _markdown()
 

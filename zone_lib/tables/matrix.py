@@ -162,6 +162,7 @@ def matrix_frame(a: Analysis, doc_id: str) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=MATRIX_COLUMNS)
     return df.astype({"section_no": "Int64", "prose_line": "Int64"})
 
+
 @checked("discrepancies")
 def discrepancies(doc_id: str = MATRIX_DOC, seeds: Seeds = None) -> pd.DataFrame:
     """Where the annual table and the prose of the same plan disagree.

@@ -547,9 +547,7 @@ def fig_progress() -> go.Figure:
         legend={"orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"},
     )
     n = v.statement_no.nunique()
-    return _layout(
-        fig, "报告与计划的对应<br>Statements and their closest milestones", height=160 + 60 * n
-    )
+    return _layout(fig, "报告与计划的对应<br>Statements and their closest milestones", height=160 + 60 * n)
 
 
 # --------------------------------------------------------------------------- the scraped copy

@@ -180,5 +180,3 @@ def bilingual(df: pd.DataFrame) -> pd.DataFrame:
     """
     names = params.labels()["columns"]
     return df.rename(columns={c: names[c] for c in df.columns if c in names})
-
-

@@ -855,9 +855,7 @@ def _unit_network() -> tuple[list[str], dict[str, Any]]:
             }
         )
     height = 720
-    layout = _base_layout(
-        "单位协作网络 Ties between units", height, menu=True, legend=True
-    )
+    layout = _base_layout("单位协作网络 Ties between units", height, menu=True, legend=True)
     layout["updatemenus"] = _dropdown(buttons, plot_px=height - 200)
     layout["xaxis"] = {"visible": False, "range": [-1.75, 1.75], "fixedrange": True}
     layout["yaxis"] = {"visible": False, "range": [-1.3, 1.3], "scaleanchor": "x", "fixedrange": True}

@@ -62,6 +62,7 @@ def overview(*, seeds: Seeds = None) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- targets
 
+
 def _with_series(out: pd.DataFrame) -> pd.DataFrame:
     """Add ``series``: one trajectory per (task, measure), split by object when a year repeats."""
     dup = out.groupby(["task_no", "measure", "year"]).value.transform("size") > 1
@@ -120,5 +121,3 @@ def targets(*, seeds: Seeds = None) -> pd.DataFrame:
         of one trajectory).
     """
     return _cell_targets(_matrix(seeds), seeds)
-
-

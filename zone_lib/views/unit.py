@@ -222,8 +222,6 @@ def unit_share(*, seeds: Seeds = None) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-
-
 @memo_view
 def unit_schedule(unit: str, *, seeds: Seeds = None) -> pd.DataFrame:
     """A unit's tasks as spans of consecutive years, lead or cooperating (its Gantt view).

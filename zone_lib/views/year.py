@@ -150,5 +150,3 @@ def year_by_unit(year: int | str, *, seeds: Seeds = None) -> pd.DataFrame:
     return out.sort_values(
         ["total", "lead", "unit"], ascending=[False, False, True], kind="stable"
     ).reset_index(drop=True)
-
-
