@@ -171,3 +171,27 @@ def test_a_planted_upward_import_is_caught(tmp_path, monkeypatch):
     assert [(n, inner) for _, n, inner, _ in found] == [("zone_lib.tables.matrix", False), ("jieba", True)]
     assert stage_of("zone_lib.tables.matrix") > stage_of("zone_lib.ingest.planted")
     assert planted.exists()
+
+
+def test_the_package_never_writes_the_environment():
+    """Seeds and renderer choices travel as arguments; os.environ is only read."""
+    import ast
+    from pathlib import Path
+
+    import zone_lib
+
+    root = Path(zone_lib.__file__).resolve().parent
+    writes = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            target = None
+            if isinstance(node, ast.Assign | ast.AugAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                target = next((t for t in targets if isinstance(t, ast.Subscript)), None)
+                target = target.value if target is not None else None
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in {"update", "pop", "setdefault", "clear"}:
+                    target = node.func.value
+            if isinstance(target, ast.Attribute) and target.attr == "environ":
+                writes.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert writes == []

@@ -22,6 +22,7 @@ and what is left of the notebook limit); a cell that overruns is interrupted wit
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -32,10 +33,12 @@ import nbformat
 from IPython.core.displayhook import DisplayHook
 from IPython.core.displaypub import DisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
+from jupyter_client.manager import AsyncKernelManager
 from papermill.engines import Engine, papermill_engines
 
 from zone_lib.errors import CellTimeout
 from zone_lib.views import figure_html
+from zone_lib.views.common import RENDERER_ENV
 
 ENGINE_NAME = "zone-inprocess"
 
@@ -272,3 +275,18 @@ class InProcessEngine(Engine):
 def register() -> None:
     """Register :class:`InProcessEngine` with papermill as ``zone-inprocess`` (idempotent)."""
     papermill_engines.register(ENGINE_NAME, InProcessEngine)
+
+
+class BriefingKernelManager(AsyncKernelManager):
+    """A Jupyter kernel manager whose kernels draw figures with the briefing renderer.
+
+    ``--engine kernel`` runs each notebook in a real kernel, another process: the renderer
+    choice goes into that kernel's own environment (``ZONE_PLOTLY_RENDERER``), which
+    :func:`zone_lib.views.setup_plotly` reads; the environment of ``zone render`` itself is
+    left alone.
+    """
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
+        env = dict(kw.pop("env", None) or os.environ)
+        env[RENDERER_ENV] = figure_html.RENDERER_NAME
+        return await super()._async_pre_start_kernel(env=env, **kw)

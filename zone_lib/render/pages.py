@@ -48,6 +48,7 @@ from zone_lib.render.body import Body, _markdown, export
 from zone_lib.render.sources import write_sources
 from zone_lib.render.suite import KINDS, Briefing, notebooks_dir
 from zone_lib.safe_names import inside, safe_stem
+from zone_lib.views.common import use_renderer
 from zone_lib.views.headline import headline
 
 STATE_FILE = ".zone-render.json"
@@ -55,7 +56,6 @@ ASSETS = "assets"
 FAILED = "failed"
 DATA_DIR = "data"
 LIVE_TAG = "live"
-RENDERER_ENV = "ZONE_PLOTLY_RENDERER"
 MAX_BRIEFING_BYTES = 400_000
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -398,7 +398,11 @@ def header_html(b: Briefing) -> str:
 def _execute(nb, b: Briefing, opts: Options, scratch: Path):
     import papermill as pm  # heavy: rendering only
 
-    from zone_lib.render.engine import ENGINE_NAME, register  # heavy: papermill and IPython
+    from zone_lib.render.engine import (  # heavy: papermill and IPython
+        ENGINE_NAME,
+        BriefingKernelManager,
+        register,
+    )
 
     parameters = dict(b.parameters)
     if opts.seeds and opts.engine != "inprocess":
@@ -421,7 +425,12 @@ def _execute(nb, b: Briefing, opts: Options, scratch: Path):
             **common,
         )
     return pm.execute_notebook(
-        nb, str(scratch), execution_timeout=opts.cell_timeout, shutdown_kernel="immediate", **common
+        nb,
+        str(scratch),
+        execution_timeout=opts.cell_timeout,
+        shutdown_kernel="immediate",
+        kernel_manager_class=BriefingKernelManager,  # the kernel's env names the briefing renderer
+        **common,
     )
 
 
@@ -458,8 +467,7 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
     scratch_dir = Path(tempfile.mkdtemp(prefix="zone-render-"))
     scratch = scratch_dir / "executed.ipynb"
     nb = None
-    renderer_before = os.environ.get(RENDERER_ENV)
-    os.environ[RENDERER_ENV] = figure_html.RENDERER_NAME  # a renderer choice, not the seeds
+    renderer_before = use_renderer(figure_html.RENDERER_NAME)  # this process; a kernel: its own env
     seeds_before = set_default_seeds(opts.seeds) if opts.seeds else None
     try:
         nb = _prepare(Path(opts.notebooks) / b.notebook)
@@ -501,10 +509,7 @@ def render_one(b: Briefing, opts: Options, key: str, seeds_sig: str) -> Result:
         if not isinstance(exc, ZoneError):
             res.error += " — " + traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
     finally:
-        if renderer_before is None:
-            os.environ.pop(RENDERER_ENV, None)
-        else:
-            os.environ[RENDERER_ENV] = renderer_before
+        use_renderer(renderer_before)
         if opts.seeds:
             set_default_seeds(seeds_before)
         for p in scratch_dir.iterdir():

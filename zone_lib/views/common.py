@@ -16,6 +16,7 @@ from zone_lib.tables.tasks import responsibilities
 from zone_lib.textutil import fold
 from zone_lib.views import figure_html, params
 from zone_lib.views.params import DOC_ID
+from zone_lib.views.site import SITE_ENV, current_renderer, use_renderer  # noqa: F401 - use_renderer re-exported
 from zone_lib.views.tables import setup_tables
 
 SECTION_COLOURS = (
@@ -46,7 +47,7 @@ _FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 NOTEBOOK_RENDERER = "plotly_mimetype+notebook"
 """Figures as plotly JSON for JupyterLab's plotly extension, plus HTML for classic viewers."""
 
-RENDERER_ENV = "ZONE_PLOTLY_RENDERER"
+RENDERER_ENV = SITE_ENV
 """Environment variable naming the plotly renderer; ``zone render`` sets ``zone_briefing``."""
 
 
@@ -68,16 +69,17 @@ def setup_plotly() -> None:
     """Choose plotly's renderer for a notebook (``plotly.io.renderers.default``).
 
     In JupyterLab (the default) figures are sent as plotly JSON plus HTML
-    (``plotly_mimetype+notebook``). Under ``zone render`` the environment variable
-    ``ZONE_PLOTLY_RENDERER`` names the briefing renderer of :mod:`zone_lib.views.figure_html`,
-    which writes small deterministic HTML that loads the shared plotly.js.
+    (``plotly_mimetype+notebook``). Under ``zone render`` (:func:`use_renderer` in its
+    worker, or ``ZONE_PLOTLY_RENDERER`` in the environment of a Jupyter kernel it starts)
+    the briefing renderer of :mod:`zone_lib.views.figure_html`, which writes small
+    deterministic HTML that loads the shared plotly.js.
 
     It also shows every DataFrame as a reader's table (:func:`zone_lib.views.setup_tables`):
     every row, full text, bilingual headers; interactive (itables) in JupyterLab.
 
     """
     figure_html.register()
-    name = os.environ.get(RENDERER_ENV) or NOTEBOOK_RENDERER
+    name = current_renderer() or NOTEBOOK_RENDERER
     pio.renderers.default = name
     setup_tables()
 

@@ -23,9 +23,35 @@ SITE_ENV = "ZONE_PLOTLY_RENDERER"
 SITE_RENDERER = "zone_briefing"
 
 
+_renderer: str | None = None
+
+
+def use_renderer(name: str | None) -> str | None:
+    """Make ``name`` the plotly renderer of this process (what ``setup_plotly`` picks); None to undo.
+
+    ``zone render`` sets the briefing renderer this way in its worker process (the
+    environment is left alone); a Jupyter kernel it starts gets ``ZONE_PLOTLY_RENDERER`` in
+    the kernel's own environment instead.
+
+    Args:
+        name: A registered plotly renderer name, or None.
+
+    Returns:
+        The previous choice, to restore it afterwards.
+    """
+    global _renderer
+    previous, _renderer = _renderer, name
+    return previous
+
+
+def current_renderer() -> str | None:
+    """The renderer chosen for this process: :func:`use_renderer`, else ``$ZONE_PLOTLY_RENDERER``."""
+    return _renderer or os.environ.get(SITE_ENV) or None
+
+
 def linking() -> bool:
     """Whether output is being rendered for the HTML site (links between pages make sense)."""
-    return os.environ.get(SITE_ENV) == SITE_RENDERER
+    return current_renderer() == SITE_RENDERER
 
 
 def _stem(name: str) -> str:
