@@ -550,8 +550,18 @@ def _init_worker(events: Any, seeds: str | None) -> None:
     warm_up()
 
 
+#: Optional imports of dependencies that a render worker never uses. JupyterLab installs
+#: ``rfc3987-syntax``, which ``jsonschema`` (imported by nbformat, hence papermill) loads for
+#: its IRI format checker, building a grammar at import: about 0.9 s per worker. Notebook
+#: schemas have no IRI field, so the worker marks the module absent (jsonschema then
+#: leaves that one format unchecked) unless something imported it already.
+SKIPPED_IMPORTS = ("rfc3987_syntax",)
+
+
 def warm_up() -> None:
     """Import what every briefing needs (papermill, IPython, zone_lib views, markdown)."""
+    for name in SKIPPED_IMPORTS:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
     import papermill  # noqa: F401  # heavy: rendering only
 
     from zone_lib import views  # noqa: F401  # heavy: preloaded in each worker: views import plotly
