@@ -21,6 +21,7 @@ import copy
 import html
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -73,7 +74,30 @@ _TEMPLATE = {
 """The look of plotly's ``plotly_white``, reduced to what these figures use (the full template
 is 7 KB a figure)."""
 
-_TITLE_BAND = 44
+_TITLE_BAND = 60  # two lines: the Chinese title, the English under it (a phone is 390 px wide)
+_BILINGUAL = re.compile(r"^(?P<zh>.*?[^\x00-\x7f][^A-Za-z]*?)\s+(?P<en>[A-Za-z(].*)$")
+
+
+def _title(text: str, y: float) -> dict[str, Any]:
+    """A figure title: the Chinese as the title, the English as plotly's subtitle under it."""
+    m = _BILINGUAL.match(text or "")
+    title: dict[str, Any] = {"x": 0.01, "xanchor": "left", "y": y, "yanchor": "top", "yref": "container"}
+    if not m or "<br>" in text:
+        return title | {"text": text}
+    return title | {"text": m["zh"], "subtitle": {"text": m["en"], "font": {"size": 11}}}
+
+
+def _two_lines(text: str, limit: int = 0) -> str:
+    """A bilingual label (``年度主要任务 Annual main tasks``) on two lines, English in smaller type.
+
+    Labels of ``limit`` characters or fewer, and labels with no English part, stay as they are.
+    """
+    m = _BILINGUAL.match(text or "")
+    if not m or "<br>" in text or len(text) <= limit:
+        return text
+    return f'{m["zh"]}<br><span style="font-size:11px">{m["en"]}</span>'
+
+
 _MENU_BAND = 44
 _LOG_TICKS = (1, 2, 5)
 
@@ -92,9 +116,9 @@ def _layout(fig: go.Figure, title: str, height: int | None = None) -> go.Figure:
     """
     height = height or 450
     has_menu = bool(fig.layout.updatemenus)
-    top, bottom = (130 if has_menu else 80), 40
+    top, bottom = (146 if has_menu else 96), 40
     fig.update_layout(
-        title={"text": title, "x": 0.01, "y": 1 - 14 / height, "yanchor": "top", "yref": "container"},
+        title=_title(title, 1 - 14 / height),
         font={"family": _FONT, "size": 12},
         template=_TEMPLATE,
         height=height,
@@ -120,14 +144,7 @@ def _base_layout(title: str, height: int, *, menu: bool = False, legend: bool = 
     """
     top = _TITLE_BAND + (_MENU_BAND if menu else 0)
     layout: dict[str, Any] = {
-        "title": {
-            "text": title,
-            "x": 0.01,
-            "xanchor": "left",
-            "y": 1 - 12 / height,
-            "yanchor": "top",
-            "yref": "container",
-        },
+        "title": _title(title, 1 - 12 / height),
         "font": {"family": _FONT, "size": 12},
         "template": _TEMPLATE,
         "height": height,
@@ -180,7 +197,7 @@ def _legend_swatch(
         "y": [None],
         "mode": "markers",
         "marker": marker,
-        "name": name,
+        "name": _two_lines(name, limit=24),
         "legendgroup": group or name,
         "showlegend": True,
         "hoverinfo": "skip",
