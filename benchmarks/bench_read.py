@@ -63,7 +63,7 @@ def _read_ms(path: Path) -> float:
     return statistics.median(times)
 
 
-def _corpus_only(legacy, general):
+def _corpus_only(legacy, general, *_):
     return "corpus", "benchmark: the corpus parsers alone"
 
 
