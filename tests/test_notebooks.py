@@ -17,23 +17,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from notebook_contract import NAMES, NOTEBOOKS, ROOT  # noqa: F401 - one list of notebooks
 
 from zone_lib.views import params
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
-NAMES = [
-    "year",
-    "unit",
-    "platform",
-    "overview",
-    "tour",
-    "check",
-    "crosswalk",
-    "keywords",
-    "progress",
-    "copies",
-]
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WORKERS = 2
 
