@@ -31,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from zone_lib.ingest.corpus import load_corpus
 from zone_lib.tables.documents import documents
 from zone_lib.views import params, site
 
@@ -168,17 +169,22 @@ def _cell(kind: str, value: Any, row: dict[str, Any], links: bool, col: str = ""
     return _esc(_int_text(value)), None
 
 
-@functools.cache
 def _doc_numbers() -> dict[str, str]:
-    d = documents()
-    return {k: str(v or "") for k, v in zip(d.doc_id, d.doc_number)}
+    """doc_id → 文号 of the default corpus (kept on the corpus)."""
+    corpus = load_corpus()
+
+    def make() -> dict[str, str]:
+        d = documents(corpus)
+        return {k: str(v or "") for k, v in zip(d.doc_id, d.doc_number)}
+
+    return corpus.cached(("views", "doc_numbers"), make)
 
 
 def doc_html(doc_id: str) -> str:
     """A document as its id with its number beneath (``nx-impl-2019`` / 宁政办发〔2019〕10号)."""
     number = _doc_numbers().get(doc_id, "")
-    return f'<span class="zone-doc">{_esc(doc_id)}</span>' + (
-        f'<span class="en">{_esc(number)}</span>' if number else ""
+    return f'<span class="zone-doc">{_esc(doc_id)}</span>' + (  # the space shows outside the site's CSS
+        f' <span class="en">{_esc(number)}</span>' if number else ""
     )
 
 
